@@ -1,0 +1,10 @@
+namespace Vigil.Domain.Decisions;
+
+public enum DecisionActionKind
+{
+    Signature,
+    Activation,
+    Suspension,
+    Resumption,
+    Ending,
+}

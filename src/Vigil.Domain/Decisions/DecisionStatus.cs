@@ -1,0 +1,10 @@
+namespace Vigil.Domain.Decisions;
+
+public enum DecisionStatus
+{
+    Draft,
+    Signed,
+    Active,
+    Suspended,
+    Ended,
+}

@@ -1,0 +1,9 @@
+namespace Vigil.Domain.Devices;
+
+public enum DeviceStatus
+{
+    InStock,
+    Assigned,
+    InRepair,
+    Retired,
+}

@@ -1,0 +1,8 @@
+namespace Vigil.Domain.Devices;
+
+public enum ProposalStatus
+{
+    Submitted,
+    Allocated,
+    Refused,
+}

@@ -1,0 +1,8 @@
+namespace Vigil.Domain.Hotspots;
+
+public enum HotspotStatus
+{
+    Active,
+    UnderReview,
+    Retired,
+}

@@ -1,0 +1,8 @@
+namespace Vigil.Domain.Jurisdictions;
+
+public enum UnitLevel
+{
+    National,
+    Provincial,
+    Commune,
+}

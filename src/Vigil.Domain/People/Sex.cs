@@ -1,0 +1,7 @@
+namespace Vigil.Domain.People;
+
+public enum Sex
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,9 @@
+namespace Vigil.Domain.Records;
+
+public enum BodyPosition
+{
+    LeftWrist,
+    RightWrist,
+    LeftAnkle,
+    RightAnkle,
+}

@@ -1,0 +1,10 @@
+namespace Vigil.Domain.Requests;
+
+public enum RequestKind
+{
+    TemporaryRemoval,
+    PositionChange,
+    ScopeChange,
+    ResidenceChange,
+    MalfunctionReport,
+}

@@ -1,0 +1,9 @@
+namespace Vigil.Domain.Requests;
+
+public enum RequestStatus
+{
+    Pending,
+    Approved,
+    Refused,
+    Withdrawn,
+}

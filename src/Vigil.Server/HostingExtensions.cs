@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Vigil.Server.Api;
+using Vigil.Server.Seed;
+
+namespace Vigil.Server;
+
+internal static class HostingExtensions
+{
+    /// <summary>Structured logs: one line per event by default, JSON with <c>Logging:Format=json</c>.</summary>
+    public static IHostApplicationBuilder AddVigilLogging(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        if (builder.Configuration["Logging:Format"] == "json")
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+            });
+        }
+
+        if (builder is WebApplicationBuilder web)
+        {
+            web.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestSizeLimit.DefaultBytes);
+        }
+
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddVigilDemo(this IHostApplicationBuilder builder, bool enabled)
+    {
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
+            .PostConfigure(o => o.Enabled |= enabled).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    public static async Task SeedDemoIfEnabledAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Enabled)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Prints the addresses Vigil listens on once Kestrel has bound them.</summary>
+    public static void AnnounceUrlsOnStart(this WebApplication app) => app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.Listening(address);
+            Console.WriteLine($"Vigil is listening on {address} — API docs at {address}/scalar, health at {address}/health");
+        }
+    });
+}
