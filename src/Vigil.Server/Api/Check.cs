@@ -56,6 +56,21 @@ internal static partial class Check
         where T : struct, Enum =>
         Enum.IsDefined(value) ? value : throw new DomainException(field, "unknown-value", $"'{value}' is not a known {typeof(T).Name}.");
 
+    /// <summary>An optional enum in a query string, by name in any case ("inStock", "InStock").</summary>
+    public static T? QueryEnum<T>(string? value, string field)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+            ? parsed
+            : throw new DomainException(field, "unknown-value",
+                $"'{value}' is not one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+    }
+
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex NationalIdPattern();
 

@@ -35,13 +35,13 @@ internal static class DeviceEndpoints
     /// <summary>The hash kept for a device secret. Secrets are 256-bit random, so a fast hash is safe and keeps CONNECT cheap.</summary>
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static async Task<PageOf<DeviceDto>> ListAsync(VigilDbContext db, Access access, DeviceStatus? status, int? page, int? pageSize,
+    private static async Task<PageOf<DeviceDto>> ListAsync(VigilDbContext db, Access access, string? status, int? page, int? pageSize,
         CancellationToken ct)
     {
         access.Require(DeviceReaders);
         var units = await UnitsInJurisdictionAsync(db, access, ct);
         var query = db.Devices.AsNoTracking().Where(d => units.Contains(d.HoldingUnitId));
-        if (status is { } s)
+        if (Check.QueryEnum<DeviceStatus>(status, "status") is { } s)
         {
             query = query.Where(d => d.Status == s);
         }

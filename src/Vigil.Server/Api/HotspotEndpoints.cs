@@ -29,12 +29,12 @@ internal static class HotspotEndpoints
         hotspots.MapPost("/import", ImportAsync).AllowLargeBody(32 * 1024 * 1024);
     }
 
-    private static Task<PageOf<HotspotDto>> ListAsync(VigilDbContext db, Access access, HotspotStatus? status, int? page, int? pageSize,
+    private static Task<PageOf<HotspotDto>> ListAsync(VigilDbContext db, Access access, string? status, int? page, int? pageSize,
         CancellationToken ct)
     {
         access.Require(Access.CaseReaders);
         var query = Visible(db, access);
-        if (status is { } s)
+        if (Check.QueryEnum<HotspotStatus>(status, "status") is { } s)
         {
             query = query.Where(h => h.Status == s);
         }

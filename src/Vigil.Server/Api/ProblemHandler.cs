@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Vigil.Server.Api;
 /// Maps every error to RFC 9457 problem details in one place. Validation problems carry
 /// <c>errors: { field: [reason] }</c> and a stable <c>code</c>; nothing the caller did wrong is ever a 500.
 /// </summary>
-internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
             PreconditionException e => (e.Status, "Precondition failed.", "If-Match", "version-mismatch"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else; reload and try again.", null, "concurrent-edit"),
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "The request body is not valid.", FieldOf(json.Path), "malformed-body"),
-            BadHttpRequestException e => (e.StatusCode, "The request is not valid.", null, "bad-request"),
+            BadHttpRequestException e => (e.StatusCode, "The request is not valid.", ParameterOf(e.Message), "bad-request"),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, "internal-error"),
         };
 
@@ -49,6 +50,13 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, ILogger<Pr
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>'Failed to bind parameter "Guid id" from "x".' → "id"; null when the message names no parameter.</summary>
+    private static string? ParameterOf(string message) =>
+        BindFailure().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("""parameter "(?:[^"]* )?(\w+)" """)]
+    private static partial Regex BindFailure();
 
     /// <summary>"$.zones[0].kind" → "zones[0].kind".</summary>
     private static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');

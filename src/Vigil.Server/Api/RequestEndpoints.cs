@@ -26,11 +26,12 @@ internal static class RequestEndpoints
     }
 
     /// <summary>Requests of the people in the caller's jurisdiction, pending first by default.</summary>
-    private static async Task<PageOf<RequestDto>> ListAsync(VigilDbContext db, Access access, RequestStatus? status, int? page, int? pageSize,
+    private static async Task<PageOf<RequestDto>> ListAsync(VigilDbContext db, Access access, string? status, int? page, int? pageSize,
         CancellationToken ct)
     {
+        var wanted = Check.QueryEnum<RequestStatus>(status, "status") ?? RequestStatus.Pending;
         var people = access.People(db.People.AsNoTracking()).Select(p => p.Id);
-        var query = db.Requests.AsNoTracking().Where(r => people.Contains(r.PersonId) && r.Status == (status ?? RequestStatus.Pending));
+        var query = db.Requests.AsNoTracking().Where(r => people.Contains(r.PersonId) && r.Status == wanted);
         return await query.OrderBy(r => r.SubmittedAt).ToPageAsync(page, pageSize, RequestDto.From, ct);
     }
 

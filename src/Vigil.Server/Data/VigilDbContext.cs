@@ -70,6 +70,16 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VigilDbContext).Assembly);
 
+        // Ids are made by the domain (UUIDv7), never by the database: an entity added through a navigation is then
+        // recognised as new rather than mistaken for an existing row.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+
         // Enums are stored by name: readable in SQL and safe when members are added.
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {

@@ -80,7 +80,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Decisions.DecisionAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DecisionId")
@@ -118,7 +117,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Decisions.MonitoringDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommuneCode")
@@ -192,7 +190,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Devices.Device", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssignedPersonId")
@@ -264,7 +261,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Devices.DeviceNeedProposal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Allocated")
@@ -324,7 +320,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Hotspots.Hotspot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
@@ -386,7 +381,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Identity.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -510,7 +504,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Jurisdictions.Unit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommuneCode")
@@ -541,7 +534,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyEn")
@@ -589,7 +581,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.People.Guardian", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -627,7 +618,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommuneCode")
@@ -701,7 +691,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Records.FormalRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AcknowledgedByWearer")
@@ -779,7 +768,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Requests.WearerRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -862,7 +850,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Scope.ScopeVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("EffectiveFrom")
@@ -901,7 +888,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Scope.Zone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("CenterLat")

@@ -12,8 +12,8 @@ using Vigil.Server.Data;
 namespace Vigil.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVigilDbContext))]
-    [Migration("20261123122106_InitialCaseRegistry")]
-    partial class InitialCaseRegistry
+    [Migration("20261123122700_AuditLogAppendOnly")]
+    partial class AuditLogAppendOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -88,7 +88,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Decisions.DecisionAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("DecisionId")
@@ -126,7 +125,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Decisions.MonitoringDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CommuneCode")
@@ -200,7 +198,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Devices.Device", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AssignedPersonId")
@@ -272,7 +269,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Devices.DeviceNeedProposal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Allocated")
@@ -332,7 +328,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Hotspots.Hotspot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Category")
@@ -394,7 +389,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Identity.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -518,7 +512,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Jurisdictions.Unit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CommuneCode")
@@ -549,7 +542,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BodyEn")
@@ -597,7 +589,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.People.Guardian", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -635,7 +626,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CommuneCode")
@@ -709,7 +699,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Records.FormalRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("AcknowledgedByWearer")
@@ -787,7 +776,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Requests.WearerRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
@@ -870,7 +858,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Scope.ScopeVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("EffectiveFrom")
@@ -909,7 +896,6 @@ namespace Vigil.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Vigil.Domain.Scope.Zone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<double?>("CenterLat")

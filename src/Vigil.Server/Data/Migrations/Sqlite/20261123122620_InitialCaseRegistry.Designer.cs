@@ -11,8 +11,8 @@ using Vigil.Server.Data;
 namespace Vigil.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVigilDbContext))]
-    [Migration("20261123122121_AuditLogAppendOnly")]
-    partial class AuditLogAppendOnly
+    [Migration("20261123122620_InitialCaseRegistry")]
+    partial class InitialCaseRegistry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -83,7 +83,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Decisions.DecisionAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DecisionId")
@@ -121,7 +120,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Decisions.MonitoringDecision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommuneCode")
@@ -195,7 +193,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Devices.Device", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssignedPersonId")
@@ -267,7 +264,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Devices.DeviceNeedProposal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Allocated")
@@ -327,7 +323,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Hotspots.Hotspot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
@@ -389,7 +384,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Identity.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -513,7 +507,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Jurisdictions.Unit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommuneCode")
@@ -544,7 +537,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyEn")
@@ -592,7 +584,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.People.Guardian", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -630,7 +621,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommuneCode")
@@ -704,7 +694,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Records.FormalRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AcknowledgedByWearer")
@@ -782,7 +771,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Requests.WearerRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -865,7 +853,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Scope.ScopeVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("EffectiveFrom")
@@ -904,7 +891,6 @@ namespace Vigil.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Vigil.Domain.Scope.Zone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("CenterLat")

@@ -1,0 +1,204 @@
+using Vigil.Domain.Time;
+using Vigil.Server.Api;
+using Vigil.Server.Audit;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Api;
+
+/// <summary>
+/// The "done means": a commune officer sees only their commune; creates a person; the chief signs;
+/// zones are registered; a device is allocated, provisioned and attached — and every step is audited and verifies.
+/// </summary>
+public abstract class CaseWorkflowTests(VigilFixture fixture)
+{
+    private DateOnly Today => VietnamTime.LocalDate(fixture.Clock.GetUtcNow());
+
+    [Fact]
+    public async Task CommuneOfficer_ListsPeople_SeesOnlyOwnCommune()
+    {
+        var officer = await fixture.LogInAsync("hk.officer1");
+        var page = await Expect.Json<PageOf<PersonSummary>>(await officer.GetAsync("/api/v1/persons?pageSize=200"));
+        Assert.NotEmpty(page.Items);
+        Assert.All(page.Items, p => Assert.Equal("00070", p.CommuneCode));
+
+        var province = await fixture.LogInAsync("hn.supervisor");
+        var all = await Expect.Json<PageOf<PersonSummary>>(await province.GetAsync("/api/v1/persons?pageSize=200"));
+        Assert.Contains(all.Items, p => p.CommuneCode == "00004");
+        Assert.Contains(all.Items, p => p.CommuneCode == "00070");
+    }
+
+    [Fact]
+    public async Task FullCase_FromRegistrationToAttachment_IsAuditedAndVerifies()
+    {
+        var officer = await fixture.LogInAsync("hk.officer1");
+        var chief = await fixture.LogInAsync("hk.chief");
+        var otherChief = await fixture.LogInAsync("bd.chief");
+        var logistics = await fixture.LogInAsync("hn.logistics");
+
+        var person = await officer.CreatePersonAsync("00070", Today.AddYears(-28));
+        var decision = await officer.DraftDecisionAsync(person.Id, Today, 24);
+        Assert.Equal(Vigil.Domain.Decisions.DecisionStatus.Draft, decision.Status);
+
+        await Expect.Problem(await officer.PostAsync($"/api/v1/decisions/{decision.Id}/sign", null), 403);
+        await Expect.Problem(await otherChief.PostAsync($"/api/v1/decisions/{decision.Id}/sign", null), 404);
+        var signed = await Expect.Json<DecisionDto>(await chief.PostAsync($"/api/v1/decisions/{decision.Id}/sign", null));
+        Assert.Equal(Vigil.Domain.Decisions.DecisionStatus.Signed, signed.Status);
+        var active = await Expect.Json<DecisionDto>(await officer.PostAsync($"/api/v1/decisions/{decision.Id}/activate", null));
+        Assert.Equal(Vigil.Domain.Decisions.DecisionStatus.Active, active.Status);
+
+        var scope = await Expect.Json<ScopeDto>(await officer.Post($"/api/v1/persons/{person.Id}/scope", ApiSteps.ScopeBody()), 201);
+        Assert.Equal(2, scope.Zones.Count);
+        var current = await Expect.Json<ScopeDto>(await officer.GetAsync($"/api/v1/persons/{person.Id}/scope"));
+        Assert.Equal(scope.Id, current.Id);
+
+        // Logistics registers and provisions a device: the secret is shown once and never again.
+        var device = await Expect.Json<DeviceDto>(await logistics.Post("/api/v1/devices",
+            new { serial = "TEST-0001", imei = "860000000000001", model = "Vigil Band 1", firmware = "1.4.2" }), 201);
+        var provisioned = await Expect.Json<ProvisionedDevice>(await logistics.PostAsync($"/api/v1/devices/{device.Id}/provision", null));
+        Assert.True(provisioned.Secret.Length >= 40);
+        var read = await logistics.GetStringAsync($"/api/v1/devices/{device.Id}");
+        Assert.DoesNotContain(provisioned.Secret, read, StringComparison.Ordinal);
+
+        // The commune proposes, the province allocates stock, the officer attaches.
+        var proposal = await Expect.Json<ProposalDto>(await chief.Post("/api/v1/device-proposals", new { requested = 1, justification = "Người mới" }), 201);
+        await Expect.Json<ProposalDto>(await logistics.Post($"/api/v1/device-proposals/{proposal.Id}/allocate", new { count = 1 }));
+        var stock = await Expect.Json<PageOf<DeviceDto>>(await officer.GetAsync("/api/v1/devices?status=inStock"));
+        var allocated = Assert.Single(stock.Items);
+        var attachment = await Expect.Json<RecordDto>(await officer.Post($"/api/v1/persons/{person.Id}/records/attachment",
+            new { deviceId = allocated.Id, position = "leftWrist", placeDescription = "Trụ sở Công an phường", acknowledgedByWearer = true }), 201);
+        Assert.Equal(allocated.Id, attachment.DeviceId);
+        var assigned = await Expect.Json<DeviceDto>(await officer.GetAsync($"/api/v1/devices/{allocated.Id}"));
+        Assert.Equal(Vigil.Domain.Devices.DeviceStatus.Assigned, assigned.Status);
+        Assert.Equal(person.Id, assigned.AssignedPersonId);
+        await Expect.Status(await officer.GetAsync($"/api/v1/persons/{person.Id}"), 200);
+
+        var admin = await fixture.LogInAsync("c04.supervisor");
+        var trail = await Expect.Json<PageOf<Vigil.Domain.Audit.AuditEntry>>(await admin.GetAsync($"/api/v1/audit?personId={person.Id}&pageSize=200"));
+        var actions = trail.Items.Select(a => a.Action).ToHashSet();
+        foreach (var expected in new[] { "person.create", "decision.draft", "decision.sign", "decision.activate", "scope.register", "record.attachment", "person.read", "scope.read" })
+        {
+            Assert.Contains(expected, actions);
+        }
+
+        Assert.Contains(trail.Items, a => a.Action == "decision.sign" && a.ActorName.Contains("Trưởng", StringComparison.Ordinal));
+        var verification = await Expect.Json<AuditVerification>(await admin.GetAsync("/api/v1/audit/verify"));
+        Assert.True(verification.Valid, verification.Reason);
+        Assert.True(verification.EntriesChecked > 10);
+    }
+
+    [Fact]
+    public async Task Wearer_RequestsTemporaryRemoval_OfficerApprovesAndRecordsRemovalAndReattachment()
+    {
+        var wearerCredentials = fixture.Credentials.Wearers.First(w => w.Username.StartsWith("hk.", StringComparison.Ordinal));
+        var wearer = await fixture.LogInAsync(wearerCredentials.Username, wearerCredentials.Password, null);
+        var officer = await fixture.LogInAsync("hk.officer1");
+        var now = fixture.Clock.GetUtcNow();
+
+        var request = await Expect.Json<RequestDto>(await wearer.Post($"/api/v1/persons/{wearerCredentials.PersonId}/requests/temporary-removal",
+            new { reason = "Chụp MRI tại bệnh viện Bạch Mai", startsAt = now.AddHours(2), expectedEnd = now.AddHours(6) }), 201);
+        Assert.Equal(Vigil.Domain.Requests.RequestStatus.Pending, request.Status);
+        var pending = await Expect.Json<PageOf<RequestDto>>(await officer.GetAsync("/api/v1/requests"));
+        Assert.Contains(pending.Items, r => r.Id == request.Id);
+
+        await Expect.Json<RequestDto>(await officer.Post($"/api/v1/requests/{request.Id}/approve", new { note = "Đồng ý" }));
+        var removal = await Expect.Json<RecordDto>(await officer.Post($"/api/v1/persons/{wearerCredentials.PersonId}/records/temporary-removal",
+            new { requestId = request.Id, placeDescription = "Bệnh viện Bạch Mai" }), 201);
+        Assert.Equal(now.AddHours(6), removal.ExpectedEnd);
+        await Expect.Status(await officer.Post($"/api/v1/persons/{wearerCredentials.PersonId}/records/reattachment", new { placeDescription = "Trụ sở" }), 201);
+
+        var mine = await Expect.Json<List<RequestDto>>(await wearer.GetAsync($"/api/v1/persons/{wearerCredentials.PersonId}/requests"));
+        Assert.Equal(Vigil.Domain.Requests.RequestStatus.Approved, mine.Single(r => r.Id == request.Id).Status);
+    }
+
+    [Fact]
+    public async Task Wearer_ReadsAnotherPerson_NotFound()
+    {
+        var credentials = fixture.Credentials.Wearers[0];
+        var wearer = await fixture.LogInAsync(credentials.Username, credentials.Password, null);
+        var other = fixture.Credentials.Devices.First(d => d.PersonId is not null && d.PersonId != credentials.PersonId).PersonId;
+        await Expect.Status(await wearer.GetAsync($"/api/v1/persons/{credentials.PersonId}"), 200);
+        await Expect.Problem(await wearer.GetAsync($"/api/v1/persons/{other}"), 403);
+        await Expect.Problem(await wearer.GetAsync("/api/v1/persons"), 403);
+    }
+
+    [Fact]
+    public async Task PositionChangeForComfort_WornLessThanAMonth_RefusedNamingPosition()
+    {
+        var credentials = fixture.Credentials.Wearers.First(w => w.Username.StartsWith("bd.", StringComparison.Ordinal));
+        var wearer = await fixture.LogInAsync(credentials.Username, credentials.Password, null);
+        var records = await Expect.Json<List<RecordDto>>(await wearer.GetAsync($"/api/v1/persons/{credentials.PersonId}/records"));
+        var position = records.Single(r => r.Kind == Vigil.Domain.Records.RecordKind.Attachment).Position;
+        var other = position == Vigil.Domain.Records.BodyPosition.LeftWrist ? "rightWrist" : "leftWrist";
+
+        var problem = await Expect.Problem(await wearer.Post($"/api/v1/persons/{credentials.PersonId}/requests/position-change",
+            new { reason = "Vướng khi làm việc", position = other, positionReason = "comfort" }), 400, "position");
+        Assert.Equal("worn-less-than-a-month", problem.GetProperty("code").GetString());
+
+        await Expect.Status(await wearer.Post($"/api/v1/persons/{credentials.PersonId}/requests/position-change",
+            new { reason = "Bó bột cổ tay", position = other, positionReason = "medical" }), 201);
+    }
+
+    [Fact]
+    public async Task ResidenceChange_ArrivalRecordedByNewCommune_TransfersCaseWithHistory()
+    {
+        var oldOfficer = await fixture.LogInAsync("hk.officer2");
+        var oldChief = await fixture.LogInAsync("hk.chief");
+        var newOfficer = await fixture.LogInAsync("bd.officer2");
+        var person = await oldOfficer.ActiveCaseAsync(oldChief, "00070", Today);
+
+        var request = await Expect.Json<RequestDto>(await oldOfficer.Post($"/api/v1/persons/{person.Id}/requests/residence-change",
+            new { reason = "Chuyển về ở với gia đình", toCommuneCode = "00004", newAddress = "Số 5 Đội Cấn, Ba Đình" }), 201);
+        Assert.Equal("00070", request.FromCommuneCode);
+
+        // The new commune cannot record the arrival before the old one approves and records the departure.
+        await Expect.Problem(await newOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-arrival", new { requestId = request.Id }), 404);
+        await Expect.Status(await oldOfficer.Post($"/api/v1/requests/{request.Id}/approve", new { note = "Đồng ý" }), 200);
+        await Expect.Problem(await newOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-arrival", new { requestId = request.Id }), 409);
+        await Expect.Status(await oldOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-departure", new { requestId = request.Id }), 201);
+        await Expect.Status(await newOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-arrival", new { requestId = request.Id, placeDescription = "Công an phường Ba Đình" }), 201);
+
+        var moved = await Expect.Json<PersonDto>(await newOfficer.GetAsync($"/api/v1/persons/{person.Id}"));
+        Assert.Equal("00004", moved.CommuneCode);
+        await Expect.Problem(await oldOfficer.GetAsync($"/api/v1/persons/{person.Id}"), 404);
+        var history = await Expect.Json<List<RecordDto>>(await newOfficer.GetAsync($"/api/v1/persons/{person.Id}/records"));
+        Assert.Contains(history, r => r.Kind == Vigil.Domain.Records.RecordKind.ResidenceDeparture);
+        Assert.Contains(history, r => r.Kind == Vigil.Domain.Records.RecordKind.ResidenceArrival);
+        var decisions = await Expect.Json<List<DecisionDto>>(await newOfficer.GetAsync($"/api/v1/persons/{person.Id}/decisions"));
+        Assert.Single(decisions);
+    }
+
+    [Fact]
+    public async Task Minor_DecisionSigned_GuardianNotifiedAndSeesOnlyDecision()
+    {
+        var officer = await fixture.LogInAsync("bd.officer1");
+        var chief = await fixture.LogInAsync("bd.chief");
+
+        var child = await officer.CreatePersonAsync("00004", Today.AddYears(-11));
+        await Expect.Problem(await officer.Post($"/api/v1/persons/{child.Id}/decisions", new { durationMonths = 12, startDate = Today }), 400, "startDate");
+        var unaccompanied = await officer.CreatePersonAsync("00004", Today.AddYears(-15));
+        await Expect.Problem(await officer.Post($"/api/v1/persons/{unaccompanied.Id}/decisions", new { durationMonths = 12, startDate = Today }), 400, "guardians");
+
+        var minor = await officer.CreatePersonAsync("00004", Today.AddYears(-15),
+            [new { fullName = "Lê Thị Mẹ", relationship = "Mẹ", phone = "0987654321" }]);
+        var guardian = Assert.Single(minor.Guardians);
+        var account = await Expect.Json<CreatedAccount>(await officer.Post($"/api/v1/persons/{minor.Id}/guardians/{guardian.Id}/account",
+            new { username = $"guardian.{minor.Id:N}" }), 201);
+        var decision = await officer.DraftDecisionAsync(minor.Id, Today);
+        Assert.True(decision.GuardianRequired);
+        await Expect.Status(await chief.PostAsync($"/api/v1/decisions/{decision.Id}/sign", null), 200);
+
+        var parent = await fixture.LogInAsync(account.User.Username, account.InitialPassword!, null);
+        var inbox = await Expect.Json<PageOf<NotificationDto>>(await parent.GetAsync("/api/v1/notifications"));
+        var notice = Assert.Single(inbox.Items);
+        Assert.Equal("decision-signed", notice.Kind);
+        Assert.Contains(decision.Number, notice.TitleVi, StringComparison.Ordinal);
+        var decisions = await Expect.Json<List<DecisionDto>>(await parent.GetAsync($"/api/v1/persons/{minor.Id}/decisions"));
+        Assert.Equal(decision.Id, Assert.Single(decisions).Id);
+        await Expect.Problem(await parent.GetAsync($"/api/v1/persons/{minor.Id}"), 403);
+        await Expect.Problem(await parent.GetAsync($"/api/v1/persons/{minor.Id}/records"), 403);
+    }
+}
+
+public sealed class SqliteCaseWorkflowTests(SqliteFixture fixture) : CaseWorkflowTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresCaseWorkflowTests(PostgresFixture fixture) : CaseWorkflowTests(fixture), IClassFixture<PostgresFixture>;

@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Vigil.Server.Api;
+using Vigil.Server.Seed;
+
+namespace Vigil.Server.Tests.Infrastructure;
+
+/// <summary>
+/// One Vigil server per test class, on a fresh database with the demo seed, driven by a fake clock.
+/// <see cref="SqliteFixture"/> and <see cref="PostgresFixture"/> run the same suites on both databases.
+/// </summary>
+public abstract class VigilFixture : IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+
+    /// <summary>Monday 2026-11-23 10:00 in Vietnam.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+
+    public DemoCredentials Credentials { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public string DataFolder => _dataFolder;
+
+    public abstract string DatabaseName { get; }
+
+    /// <summary>The connection string the server uses, or null for SQLite.</summary>
+    protected abstract Task<string?> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataFolder);
+        var postgres = await CreateDatabaseAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:DataFolder", _dataFolder);
+            b.UseSetting("Storage:Postgres", postgres ?? "");
+            b.UseSetting("Demo:Enabled", "true");
+            b.UseSetting("Demo:PeoplePerCommune", "3");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        });
+        _ = _factory.Server;
+        await using var file = File.OpenRead(Path.Combine(_dataFolder, "demo", "credentials.json"));
+        Credentials = (await JsonSerializer.DeserializeAsync<DemoCredentials>(file, Json))!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await DropDatabaseAsync();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the OS's temp cleaning.
+        }
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public DemoOfficer Officer(string username) => Credentials.Officers.Single(o => o.Username == username);
+
+    /// <summary>Logs a demo officer in with password and TOTP code.</summary>
+    public Task<HttpClient> LogInAsync(string username)
+    {
+        var officer = Officer(username);
+        return LogInAsync(username, officer.Password, officer.TotpSecret);
+    }
+
+    public async Task<HttpClient> LogInAsync(string username, string password, string? totpSecret)
+    {
+        var client = Factory.CreateClient();
+        var step1 = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password }, Json);
+        await Expect.Status(step1, 200);
+        var first = (await step1.Content.ReadFromJsonAsync<LogInResponse>(Json))!;
+        var token = first.AccessToken;
+        if (first.SecondFactorRequired)
+        {
+            var code = Security.Totp.Code(totpSecret!, Clock.GetUtcNow());
+            var step2 = await client.PostAsJsonAsync("/api/v1/auth/second-factor", new { first.SecondFactorToken, code }, Json);
+            await Expect.Status(step2, 200);
+            token = (await step2.Content.ReadFromJsonAsync<LogInResponse>(Json))!.AccessToken;
+        }
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApiExtensions.Configure(options);
+        return options;
+    }
+}
+
+public sealed class SqliteFixture : VigilFixture
+{
+    public override string DatabaseName => "SQLite";
+
+    protected override Task<string?> CreateDatabaseAsync() => Task.FromResult<string?>(null);
+}
+
+/// <summary>A throwaway database on the PostgreSQL server that scripts/test.sh starts (VIGIL_TEST_POSTGRES).</summary>
+public sealed class PostgresFixture : VigilFixture
+{
+    private readonly string _database = $"vigil_test_{Guid.NewGuid():N}";
+
+    public override string DatabaseName => "PostgreSQL";
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("VIGIL_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "PostgreSQL tests need VIGIL_TEST_POSTGRES (a connection string to a server where databases can be created). "
+                + "scripts/test.sh starts a private PostgreSQL and sets it.");
+
+    protected override async Task<string?> CreateDatabaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
