@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,11 @@ public abstract class VigilFixture : IAsyncLifetime
 
     public string DataFolder => _dataFolder;
 
+    /// <summary>Where the server's data lives, as command-line arguments for another Vigil process.</summary>
+    public string[] StorageArguments => [$"--Storage:DataFolder={_dataFolder}", $"--Storage:Postgres={PostgresConnectionString}"];
+
+    private string? PostgresConnectionString { get; set; }
+
     public abstract string DatabaseName { get; }
 
     /// <summary>The connection string the server uses, or null for SQLite.</summary>
@@ -42,6 +48,7 @@ public abstract class VigilFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_dataFolder);
         var postgres = await CreateDatabaseAsync();
+        PostgresConnectionString = postgres;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Storage:DataFolder", _dataFolder);
@@ -75,6 +82,16 @@ public abstract class VigilFixture : IAsyncLifetime
     }
 
     public HttpClient Anonymous() => Factory.CreateClient();
+
+    /// <summary>Runs SQL on the server's database directly, as a database administrator could (tamper tests).</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.VigilDbContext>();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    public bool IsPostgres => DatabaseName == "PostgreSQL";
 
     public DemoOfficer Officer(string username) => Credentials.Officers.Single(o => o.Username == username);
 
