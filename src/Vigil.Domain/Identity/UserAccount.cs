@@ -27,6 +27,9 @@ public sealed class UserAccount
     /// <summary>Base32 TOTP secret; every officer has one.</summary>
     public string? TotpSecret { get; set; }
 
+    /// <summary>The TOTP time step last used to log in: a code is accepted once, never replayed.</summary>
+    public long? LastSecondFactorStep { get; private set; }
+
     public int FailedLogins { get; private set; }
 
     public DateTimeOffset? LockedUntil { get; private set; }
@@ -57,4 +60,16 @@ public sealed class UserAccount
     }
 
     public void Unlock() => RecordSuccessfulLogin();
+
+    /// <summary>Takes a TOTP step for this log-in; false when it (or a later one) was already used.</summary>
+    public bool UseSecondFactorStep(long step)
+    {
+        if (LastSecondFactorStep is { } last && step <= last)
+        {
+            return false;
+        }
+
+        LastSecondFactorStep = step;
+        return true;
+    }
 }

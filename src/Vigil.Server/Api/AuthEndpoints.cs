@@ -63,7 +63,7 @@ internal static class AuthEndpoints
             ?? throw new UnauthorizedException("invalid-credentials", "The username or password is wrong.");
         var now = clock.GetUtcNow();
         EnsureNotLocked(user, now, logger);
-        if (user.TotpSecret is null || !Totp.Verify(user.TotpSecret, code, now))
+        if (user.TotpSecret is null || Totp.Match(user.TotpSecret, code, now) is not { } step || !user.UseSecondFactorStep(step))
         {
             await FailAsync(user, "second factor", audit, options.Value, now, logger, ct);
             throw new UnauthorizedException("invalid-code", "The code is wrong or has expired.");

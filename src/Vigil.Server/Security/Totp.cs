@@ -16,22 +16,28 @@ public static class Totp
     public static string Code(string base32Secret, DateTimeOffset at) => Code(FromBase32(base32Secret), at.ToUnixTimeSeconds() / StepSeconds);
 
     /// <summary>Accepts the current step and one either side, for clock drift between phone and server.</summary>
-    public static bool Verify(string base32Secret, string code, DateTimeOffset now)
+    public static bool Verify(string base32Secret, string code, DateTimeOffset now) => Match(base32Secret, code, now) is not null;
+
+    /// <summary>The time step the code belongs to (current ± 1), or null when it matches none.</summary>
+    public static long? Match(string base32Secret, string code, DateTimeOffset now)
     {
         if (code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
-            return false;
+            return null;
         }
 
         var key = FromBase32(base32Secret);
         var step = now.ToUnixTimeSeconds() / StepSeconds;
-        var ok = false;
+        long? matched = null;
         for (var drift = -1; drift <= 1; drift++)
         {
-            ok |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Code(key, step + drift)), Encoding.ASCII.GetBytes(code));
+            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Code(key, step + drift)), Encoding.ASCII.GetBytes(code)))
+            {
+                matched = step + drift;
+            }
         }
 
-        return ok;
+        return matched;
     }
 
     /// <summary>The otpauth:// URI an authenticator app scans.</summary>

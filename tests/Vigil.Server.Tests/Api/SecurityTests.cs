@@ -27,9 +27,15 @@ public abstract class SecurityTests(VigilFixture fixture)
         var problem = await Expect.Problem(wrong, 401);
         Assert.Equal("invalid-code", problem.GetProperty("code").GetString());
 
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
         var code = Totp.Code(officer.TotpSecret, fixture.Clock.GetUtcNow());
         var step2 = await Expect.Json<LogInResponse>(await fixture.Anonymous().Post("/api/v1/auth/second-factor", new { step1.SecondFactorToken, code }));
         Assert.NotNull(step2.AccessToken);
+
+        // The same code cannot be used twice.
+        var again = await Expect.Json<LogInResponse>(await fixture.Anonymous().Post("/api/v1/auth/login", new { username = officer.Username, password = officer.Password }));
+        var replay = await Expect.Problem(await fixture.Anonymous().Post("/api/v1/auth/second-factor", new { again.SecondFactorToken, code }), 401);
+        Assert.Equal("invalid-code", replay.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -40,15 +46,8 @@ public abstract class SecurityTests(VigilFixture fixture)
         var late = step1.SecondFactorExpiresAt!.Value.AddSeconds(1);
         var code = Totp.Code(officer.TotpSecret, late);
         fixture.Clock.AdjustTime(late);
-        try
-        {
-            var problem = await Expect.Problem(await fixture.Anonymous().Post("/api/v1/auth/second-factor", new { step1.SecondFactorToken, code }), 401);
-            Assert.Equal("second-factor-expired", problem.GetProperty("code").GetString());
-        }
-        finally
-        {
-            fixture.Clock.AdjustTime(late.AddMinutes(-5).AddSeconds(-1));
-        }
+        var problem = await Expect.Problem(await fixture.Anonymous().Post("/api/v1/auth/second-factor", new { step1.SecondFactorToken, code }), 401);
+        Assert.Equal("second-factor-expired", problem.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -102,14 +101,7 @@ public abstract class SecurityTests(VigilFixture fixture)
         var client = await fixture.LogInAsync("hn.analyst");
         await Expect.Status(await client.GetAsync("/api/v1/auth/me"), 200);
         fixture.Clock.Advance(TimeSpan.FromHours(8).Add(TimeSpan.FromSeconds(1)));
-        try
-        {
-            await Expect.Status(await client.GetAsync("/api/v1/auth/me"), 401);
-        }
-        finally
-        {
-            fixture.Clock.AdjustTime(fixture.Clock.GetUtcNow() - TimeSpan.FromHours(8).Add(TimeSpan.FromSeconds(1)));
-        }
+        await Expect.Status(await client.GetAsync("/api/v1/auth/me"), 401);
     }
 
     [Fact]

@@ -402,6 +402,9 @@ namespace Vigil.Server.Data.Migrations.Postgres
                     b.Property<int>("FailedLogins")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("LastSecondFactorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 

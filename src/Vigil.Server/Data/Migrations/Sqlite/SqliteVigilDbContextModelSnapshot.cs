@@ -397,6 +397,9 @@ namespace Vigil.Server.Data.Migrations.Sqlite
                     b.Property<int>("FailedLogins")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastSecondFactorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
