@@ -52,6 +52,8 @@ internal static partial class Check
         }
     }
 
+    public static DomainException Missing(string field) => new(field, "required", $"'{field}' is required.");
+
     public static T Defined<T>(T value, string field)
         where T : struct, Enum =>
         Enum.IsDefined(value) ? value : throw new DomainException(field, "unknown-value", $"'{value}' is not a known {typeof(T).Name}.");

@@ -201,8 +201,8 @@ internal static class PersonEndpoints
 
         Check.Position(request.ResidenceLat, request.ResidenceLon, "residenceLat");
         person.DateOfBirth = request.DateOfBirth;
-        person.Sex = Check.Defined(request.Sex, "sex");
-        person.Group = Check.Defined(request.Group, "group");
+        person.Sex = Check.Defined(request.Sex ?? throw Check.Missing("sex"), "sex");
+        person.Group = Check.Defined(request.Group ?? throw Check.Missing("group"), "group");
         person.Phone = Check.Phone(request.Phone, "phone");
         person.ResidenceLat = request.ResidenceLat;
         person.ResidenceLon = request.ResidenceLon;
@@ -237,7 +237,7 @@ internal static class PersonEndpoints
 }
 
 public sealed record PersonRequest(
-    string FullName, string NationalId, DateOnly DateOfBirth, Sex Sex, string? Phone, MonitoringGroup Group, string ResidenceAddress,
+    string FullName, string NationalId, DateOnly DateOfBirth, Sex? Sex, string? Phone, MonitoringGroup? Group, string ResidenceAddress,
     double? ResidenceLat, double? ResidenceLon, string? CommuneCode, Guid? ManagingOfficerId, IReadOnlyList<GuardianRequest>? Guardians);
 
 public sealed record GuardianRequest(string FullName, string Relationship, string Phone, string? Address);

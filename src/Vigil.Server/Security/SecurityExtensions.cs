@@ -12,8 +12,16 @@ public static class SecurityExtensions
     public static IHostApplicationBuilder AddVigilSecurity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<DecisionOptions>().BindConfiguration("Decisions");
-        builder.Services.AddOptions<RequestOptions>().BindConfiguration("Requests");
+        builder.Services.AddOptions<DecisionOptions>().BindConfiguration("Decisions")
+            .Validate(o => o.MaximumDurationMonths is >= 1 and <= 24, "Decisions:MaximumDurationMonths must be 1 to 24 (the law's maximum).")
+            .Validate(o => o.StandardDurationsMonths.Count > 0 && o.StandardDurationsMonths.All(m => m >= 1 && m <= o.MaximumDurationMonths),
+                "Decisions:StandardDurationsMonths must be non-empty and within 1 to Decisions:MaximumDurationMonths.")
+            .Validate(o => o.MinimumAge >= 0 && o.MinimumAge <= o.AdultAge, "Decisions:MinimumAge must be between 0 and Decisions:AdultAge.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RequestOptions>().BindConfiguration("Requests")
+            .Validate(o => o.MinimumMonthsInPosition is >= 0 and <= 24, "Requests:MinimumMonthsInPosition must be 0 to 24.")
+            .Validate(o => o.MaximumRemoval > TimeSpan.Zero, "Requests:MaximumRemoval must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddHttpContextAccessor();

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Vigil.Server.Tests.Api;
+
+/// <summary>A bad setting stops start-up with a message naming the option and the rule.</summary>
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("Decisions:MaximumDurationMonths", "30", "Decisions:MaximumDurationMonths")]
+    [InlineData("Decisions:MinimumAge", "40", "Decisions:MinimumAge")]
+    [InlineData("Security:MaxFailedLogins", "0", "MaxFailedLogins")]
+    [InlineData("Demo:PeoplePerCommune", "0", "PeoplePerCommune")]
+    public void StartUp_InvalidOption_RefusedNamingIt(string key, string value, string named)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:DataFolder", folder);
+            b.UseSetting(key, value);
+        });
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException
+            ?? throw new Xunit.Sdk.XunitException($"Expected an options validation error, got {error}");
+        Assert.Contains(named, string.Join(" ", validation.Failures), StringComparison.Ordinal);
+    }
+}
