@@ -168,6 +168,79 @@ public abstract class CaseWorkflowTests(VigilFixture fixture)
     }
 
     [Fact]
+    public async Task Records_SwapCorrectionAndCollection_KeepTheHistory()
+    {
+        var officer = await fixture.LogInAsync("bd.officer1");
+        var chief = await fixture.LogInAsync("bd.chief");
+        var logistics = await fixture.LogInAsync("hn.logistics");
+        var person = await officer.ActiveCaseAsync(chief, "00004", Today);
+
+        var proposal = await Expect.Json<ProposalDto>(await chief.Post("/api/v1/device-proposals", new { requested = 2 }), 201);
+        await Expect.Status(await logistics.Post($"/api/v1/device-proposals/{proposal.Id}/allocate", new { count = 2 }), 200);
+        var stock = (await Expect.Json<PageOf<DeviceDto>>(await officer.GetAsync("/api/v1/devices?status=inStock"))).Items;
+        var (first, second) = (stock[0], stock[1]);
+
+        var attachment = await Expect.Json<RecordDto>(await officer.Post($"/api/v1/persons/{person.Id}/records/attachment",
+            new { deviceId = first.Id, position = "rightAnkle", placeDescription = "Nhà riêng" }), 201);
+        await Expect.Problem(await officer.Post($"/api/v1/persons/{person.Id}/records/attachment",
+            new { deviceId = second.Id, position = "leftWrist" }), 409, "deviceId");
+
+        // A correction is a new record naming the old one; the old one stays as it was.
+        var correction = await Expect.Json<RecordDto>(await officer.Post($"/api/v1/persons/{person.Id}/records/attachment",
+            new { correctsRecordId = attachment.Id, position = "leftAnkle", placeDescription = "Trụ sở Công an phường", notes = "Ghi nhầm vị trí" }), 201);
+        Assert.Equal(first.Id, correction.DeviceId);
+        await Expect.Problem(await officer.Post($"/api/v1/persons/{person.Id}/records/warning",
+            new { correctsRecordId = attachment.Id, reason = "x" }), 400, "correctsRecordId");
+
+        var swap = await Expect.Json<RecordDto>(await officer.Post($"/api/v1/persons/{person.Id}/records/device-swap",
+            new { deviceId = second.Id, reason = "Thiết bị báo lỗi cảm biến", oldDeviceFaulty = true }), 201);
+        Assert.Equal(first.Id, swap.PreviousDeviceId);
+        Assert.Equal(Vigil.Domain.Records.BodyPosition.LeftAnkle, swap.Position);
+        Assert.Equal(Vigil.Domain.Devices.DeviceStatus.InRepair, (await Expect.Json<DeviceDto>(await officer.GetAsync($"/api/v1/devices/{first.Id}"))).Status);
+
+        await Expect.Status(await officer.Post($"/api/v1/persons/{person.Id}/records/collection", new { reason = "Hết thời hạn" }), 201);
+        var returned = await Expect.Json<DeviceDto>(await officer.GetAsync($"/api/v1/devices/{second.Id}"));
+        Assert.Equal(Vigil.Domain.Devices.DeviceStatus.InStock, returned.Status);
+        Assert.Null(returned.AssignedPersonId);
+
+        var history = await Expect.Json<List<RecordDto>>(await officer.GetAsync($"/api/v1/persons/{person.Id}/records"));
+        Assert.Equal(4, history.Count);
+        Assert.Equal(Vigil.Domain.Records.BodyPosition.RightAnkle, history.Single(r => r.Id == attachment.Id).Position);
+    }
+
+    [Fact]
+    public async Task Decision_SuspendResumeEnd_OnlyByTheChief_WithReasonsKept()
+    {
+        var officer = await fixture.LogInAsync("hk.officer2");
+        var chief = await fixture.LogInAsync("hk.chief");
+        var person = await officer.ActiveCaseAsync(chief, "00070", Today);
+        var decision = Assert.Single(await Expect.Json<List<DecisionDto>>(await officer.GetAsync($"/api/v1/persons/{person.Id}/decisions")));
+
+        await Expect.Problem(await officer.Post($"/api/v1/decisions/{decision.Id}/suspend", new { reason = "temporaryDetention" }), 403);
+        await Expect.Problem(await chief.Post($"/api/v1/decisions/{decision.Id}/resume", new { }), 409);
+        var suspended = await Expect.Json<DecisionDto>(await chief.Post($"/api/v1/decisions/{decision.Id}/suspend",
+            new { reason = "temporaryDetention", note = "Tạm giữ hình sự" }));
+        Assert.Equal(Vigil.Domain.Decisions.DecisionStatus.Suspended, suspended.Status);
+        fixture.Clock.Advance(TimeSpan.FromDays(3));
+        (officer, chief) = (await fixture.LogInAsync("hk.officer2"), await fixture.LogInAsync("hk.chief"));
+        await Expect.Json<DecisionDto>(await chief.Post($"/api/v1/decisions/{decision.Id}/resume", new { note = "Trả tự do" }));
+
+        // A second decision cannot be signed while this one is in force.
+        var second = await officer.DraftDecisionAsync(person.Id, Today.AddDays(3));
+        await Expect.Problem(await chief.PostAsync($"/api/v1/decisions/{second.Id}/sign", null), 409, "personId");
+
+        var ended = await Expect.Json<DecisionDto>(await chief.Post($"/api/v1/decisions/{decision.Id}/end", new { note = "Kết thúc trước thời hạn" }));
+        Assert.Equal(Vigil.Domain.Decisions.DecisionStatus.Ended, ended.Status);
+        Assert.Equal(
+            [Vigil.Domain.Decisions.DecisionActionKind.Signature, Vigil.Domain.Decisions.DecisionActionKind.Activation,
+             Vigil.Domain.Decisions.DecisionActionKind.Suspension, Vigil.Domain.Decisions.DecisionActionKind.Resumption,
+             Vigil.Domain.Decisions.DecisionActionKind.Ending],
+            ended.Actions.Select(a => a.Kind));
+        Assert.Equal(Vigil.Domain.Decisions.SuspensionReason.TemporaryDetention, ended.Actions[2].SuspensionReason);
+        await Expect.Status(await chief.PostAsync($"/api/v1/decisions/{second.Id}/sign", null), 200);
+    }
+
+    [Fact]
     public async Task Minor_DecisionSigned_GuardianNotifiedAndSeesOnlyDecision()
     {
         var officer = await fixture.LogInAsync("bd.officer1");
