@@ -35,9 +35,52 @@ public sealed class ZoneShape
 
     public double? RadiusMeters { get; }
 
-    public bool Contains(double lat, double lon) => Polygon is { } polygon
-        ? polygon.Covers(Factory.CreatePoint(new Coordinate(lon, lat)))
-        : GeoMath.HaversineMeters(CenterLat!.Value, CenterLon!.Value, lat, lon) <= RadiusMeters!.Value;
+    public bool Contains(double lat, double lon) => DistanceMeters(lat, lon) <= 0;
+
+    /// <summary>
+    /// How far the point is outside the shape, in metres; 0 when inside or on the edge. Polygons are measured on
+    /// a copy scaled so that a degree of longitude and of latitude are the same length near the shape (an
+    /// equirectangular projection: well under 1 % error at zone sizes), prepared once for fast repeated tests.
+    /// </summary>
+    public double DistanceMeters(double lat, double lon)
+    {
+        if (Polygon is null)
+        {
+            return Math.Max(0, GeoMath.HaversineMeters(CenterLat!.Value, CenterLon!.Value, lat, lon) - RadiusMeters!.Value);
+        }
+
+        var local = _local ??= LocalShape.Of(Polygon);
+        var point = Factory.CreatePoint(new Coordinate(lon * local.LonScale, lat));
+        if (!local.Envelope.Contains(point.Coordinate) || !local.Prepared.Covers(point))
+        {
+            return local.Scaled.Distance(point) * GeoMath.MetersPerDegree(0).Y;
+        }
+
+        return 0;
+    }
+
+    private LocalShape? _local;
+
+    private sealed record LocalShape(Geometry Scaled, NetTopologySuite.Geometries.Prepared.IPreparedGeometry Prepared, Envelope Envelope, double LonScale)
+    {
+        public static LocalShape Of(Geometry polygon)
+        {
+            var scale = Math.Cos(GeoMath.ToRadians(polygon.EnvelopeInternal.Centre.Y));
+            var scaled = polygon.Copy();
+            scaled.Apply(new ScaleLongitude(scale));
+            scaled.GeometryChanged();
+            return new LocalShape(scaled, NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(scaled), scaled.EnvelopeInternal, scale);
+        }
+    }
+
+    private sealed class ScaleLongitude(double scale) : ICoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq, int i) => seq.SetX(i, seq.GetX(i) * scale);
+    }
 
     public static ZoneShape Circle(double lat, double lon, double radiusMeters, string field)
     {

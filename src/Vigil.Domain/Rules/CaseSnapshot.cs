@@ -1,0 +1,78 @@
+using Vigil.Domain.Scope;
+
+namespace Vigil.Domain.Rules;
+
+/// <summary>
+/// What the case registry says about one person, as the rules need it: when monitoring was in force, the
+/// registered scope versions, and the approvals and reports that excuse or start a deadline. Built from the
+/// registry and refreshed when it changes; the rules never read the database.
+/// </summary>
+public sealed record CaseSnapshot
+{
+    public Guid PersonId { get; init; }
+
+    /// <summary>When monitoring was in force: active and not suspended.</summary>
+    public IReadOnlyList<TimeWindow> Monitored { get; init; } = [];
+
+    public IReadOnlyList<ScopeSnapshot> Scopes { get; init; } = [];
+
+    public IReadOnlyList<TimeWindow> ApprovedRemovals { get; init; } = [];
+
+    public IReadOnlyList<TimeWindow> ApprovedTravel { get; init; } = [];
+
+    /// <summary>From a residence-change request until the arrival is recorded (or the request is refused).</summary>
+    public IReadOnlyList<TimeWindow> ResidenceChangeReported { get; init; } = [];
+
+    /// <summary>The departure recorded at the old commune that still awaits its arrival report.</summary>
+    public DateTimeOffset? DepartureAwaitingArrival { get; init; }
+
+    /// <summary>The expected end of a temporary removal that has not been followed by a reattachment.</summary>
+    public DateTimeOffset? ReattachmentDueBy { get; init; }
+
+    /// <summary>When the wearer reported malfunctions.</summary>
+    public IReadOnlyList<DateTimeOffset> MalfunctionReports { get; init; } = [];
+
+    public bool MonitoredAt(DateTimeOffset instant) => Monitored.Any(w => w.Contains(instant));
+
+    public bool RemovalApprovedAt(DateTimeOffset instant) => ApprovedRemovals.Any(w => w.Contains(instant));
+
+    public bool TravelApprovedAt(DateTimeOffset instant) => ApprovedTravel.Any(w => w.Contains(instant));
+
+    public bool ResidenceChangeReportedAt(DateTimeOffset instant) => ResidenceChangeReported.Any(w => w.Contains(instant));
+
+    /// <summary>The zones that apply at an instant: of the scope version in force, whose schedule covers it.</summary>
+    public IEnumerable<ZoneSnapshot> ZonesAt(DateTimeOffset instant) =>
+        Scopes.Where(s => s.InForce.Contains(instant)).SelectMany(s => s.Zones).Where(z => z.Schedule?.AppliesAt(instant) ?? true);
+
+    /// <summary>
+    /// The instant at which <paramref name="duration"/> of monitored time has passed since <paramref name="start"/>:
+    /// a deadline does not run while monitoring is suspended. Null when monitoring ends first.
+    /// </summary>
+    public DateTimeOffset? DeadlineAfter(DateTimeOffset start, TimeSpan duration)
+    {
+        var remaining = duration;
+        foreach (var window in Monitored.OrderBy(w => w.From))
+        {
+            if (window.Until is { } until && until <= start)
+            {
+                continue;
+            }
+
+            var from = window.From > start ? window.From : start;
+            if (window.Until is not { } end || end - from >= remaining)
+            {
+                return from + remaining;
+            }
+
+            remaining -= end - from;
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One version of the registered scope and the window it was in force.</summary>
+public sealed record ScopeSnapshot(TimeWindow InForce, IReadOnlyList<ZoneSnapshot> Zones);
+
+/// <summary>A zone ready for point tests.</summary>
+public sealed record ZoneSnapshot(Guid Id, ZoneKind Kind, string Name, ZoneShape Shape, WeeklySchedule? Schedule);

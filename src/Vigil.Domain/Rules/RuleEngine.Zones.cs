@@ -1,0 +1,82 @@
+namespace Vigil.Domain.Rules;
+
+/// <summary>Violation 5 (outside the registered area) and hotspot entry, on fixes, with accuracy and dwell.</summary>
+public sealed partial class RuleEngine
+{
+    private void EvaluateZones(DeviceTwin twin, RuleResult result, Evidence fix, CaseSnapshot @case)
+    {
+        var t = fix.At;
+        ZoneSnapshot? nearest = null;
+        var distance = double.MaxValue;
+        foreach (var zone in @case.ZonesAt(t))
+        {
+            var d = zone.Shape.DistanceMeters(fix.Lat!.Value, fix.Lon!.Value);
+            if (d < distance)
+            {
+                (distance, nearest) = (d, zone);
+            }
+        }
+
+        if (nearest is null)
+        {
+            return; // no registered scope applies: nothing to leave
+        }
+
+        // Outside only when even the far edge of the accuracy circle is outside: GPS noise at the edge never counts.
+        var outside = distance > (fix.AccuracyMeters ?? 0) + options.OutsideMarginMeters;
+        if (!outside || @case.TravelApprovedAt(t))
+        {
+            twin.OutsideSince = null;
+            twin.OutsideFixes = 0;
+            twin.OutsideEvidence.Clear();
+            End(twin, result, "outside-area", t, outside ? "travel approved" : $"back inside {nearest.Name}");
+            return;
+        }
+
+        twin.OutsideSince ??= t;
+        twin.OutsideFixes++;
+        AddEvidence(twin.OutsideEvidence, fix with { Reading = $"{distance:0} m outside {nearest.Name}" });
+        if (t - twin.OutsideSince >= options.OutsideDwell && twin.OutsideFixes >= 2)
+        {
+            Raise(twin, result, RuleKind.OutsideArea, "outside-area", twin.OutsideSince.Value, t, twin.OutsideEvidence,
+                Parameters(("dwellMinutes", options.OutsideDwell.TotalMinutes), ("marginMeters", options.OutsideMarginMeters),
+                    ("nearestZone", nearest.Name), ("distanceMeters", Math.Round(distance))));
+        }
+    }
+
+    private void EvaluateHotspots(DeviceTwin twin, RuleResult result, Evidence fix)
+    {
+        var found = hotspots.Count == 0 ? null : hotspots.Find(fix.Lat!.Value, fix.Lon!.Value);
+        if (found is not { } hotspot)
+        {
+            if (twin.HotspotCandidate is { } left)
+            {
+                End(twin, result, $"hotspot:{left}", fix.At, "left the hotspot");
+            }
+
+            twin.HotspotCandidate = null;
+            twin.HotspotFixes = 0;
+            twin.HotspotEvidence.Clear();
+            return;
+        }
+
+        if (twin.HotspotCandidate == hotspot.Id && twin.HotspotLastAt is { } last && fix.At - last <= options.HotspotConfirmWindow)
+        {
+            twin.HotspotFixes++;
+        }
+        else
+        {
+            twin.HotspotCandidate = hotspot.Id;
+            twin.HotspotFixes = 1;
+            twin.HotspotEvidence.Clear();
+        }
+
+        twin.HotspotLastAt = fix.At;
+        AddEvidence(twin.HotspotEvidence, fix with { Reading = $"inside {hotspot.Name}" });
+        if (twin.HotspotFixes >= options.HotspotConfirmFixes)
+        {
+            Raise(twin, result, RuleKind.HotspotEntry, $"hotspot:{hotspot.Id}", twin.HotspotEvidence[0].At, fix.At, twin.HotspotEvidence,
+                Parameters(("hotspotId", hotspot.Id), ("hotspot", hotspot.Name), ("confirmFixes", options.HotspotConfirmFixes)), hotspot.Name);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Vigil.Domain.Rules;
+using Vigil.Domain.Scope;
+using static Vigil.Domain.Tests.Rules.RuleTestKit;
+
+namespace Vigil.Domain.Tests.Rules;
+
+public sealed class HotspotRuleTests
+{
+    private static readonly (double Lat, double Lon) Karaoke = North(Home, 600);
+    private static readonly Guid KaraokeId = Guid.NewGuid();
+
+    private static RuleTestKit Kit() => new(hotspots: new HotspotIndex(
+    [
+        (KaraokeId, "Karaoke Hoa Hồng", ZoneShape.Circle(Karaoke.Lat, Karaoke.Lon, 40, "t")),
+        (Guid.NewGuid(), "Quán bar xa", ZoneShape.Circle(10.77, 106.70, 40, "t")),
+    ]));
+
+    [Fact]
+    public void OnMessage_TwoFixesInsideAHotspot_OneImmediateAlert()
+    {
+        var kit = Kit();
+        var signals = kit.Track(Monday10, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), _ => Karaoke);
+        var raised = Assert.Single(signals, s => s.Kind == SignalKind.Raised);
+        Assert.Equal(RuleKind.HotspotEntry, raised.Rule);
+        Assert.Equal($"hotspot:{KaraokeId}", raised.Key);
+        Assert.Equal(Monday10.AddMinutes(1), raised.At);
+        Assert.Null(raised.Rule.ViolationNumber());
+    }
+
+    [Fact]
+    public void OnMessage_OneFixInside_NoAlert()
+    {
+        var kit = Kit();
+        var signals = kit.Track(Monday10, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), i => i == 3 ? Karaoke : Home);
+        Assert.Empty(signals);
+    }
+
+    [Fact]
+    public void Find_PointOutsideEveryHotspot_Null()
+    {
+        var index = new HotspotIndex([(Guid.NewGuid(), "x", ZoneShape.Circle(Karaoke.Lat, Karaoke.Lon, 40, "t"))]);
+        Assert.Null(index.Find(Home.Lat, Home.Lon));
+        Assert.Equal(1, index.Count);
+    }
+}
