@@ -81,10 +81,7 @@ public sealed class MonitoringDecision
                 $"The person is {age} on the start date: a parent or guardian must be registered first.");
         }
 
-        if (startDate < VietnamTime.LocalDate(now).AddYears(-1))
-        {
-            throw new DomainException("startDate", "start-too-early", "The start date is more than a year in the past.");
-        }
+        CheckStart(startDate, now);
 
         return new MonitoringDecision
         {
@@ -108,6 +105,7 @@ public sealed class MonitoringDecision
     {
         Require(DecisionStatus.Draft, "revise");
         CheckDuration(durationMonths, options);
+        CheckStart(startDate, CreatedAt);
         DurationMonths = durationMonths;
         StartDate = startDate;
         ManagingOfficerId = managingOfficerId;
@@ -198,6 +196,20 @@ public sealed class MonitoringDecision
     }
 
     public bool IsInForce => Status is DecisionStatus.Signed or DecisionStatus.Active or DecisionStatus.Suspended;
+
+    private static void CheckStart(DateOnly startDate, DateTimeOffset now)
+    {
+        var today = VietnamTime.LocalDate(now);
+        if (startDate < today.AddYears(-1))
+        {
+            throw new DomainException("startDate", "start-too-early", "The start date is more than a year in the past.");
+        }
+
+        if (startDate > today.AddYears(1))
+        {
+            throw new DomainException("startDate", "start-too-late", "The start date is more than a year ahead.");
+        }
+    }
 
     private static void CheckDuration(int months, DecisionOptions options)
     {

@@ -9,11 +9,11 @@ public sealed class WeeklySchedule
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public WeeklySchedule(IReadOnlyList<ScheduleWindow> windows)
+    public WeeklySchedule(IReadOnlyList<ScheduleWindow> windows, string field = "schedule")
     {
         if (windows.Count == 0)
         {
-            throw new DomainException("schedule", "empty", "A schedule needs at least one window; omit it for a zone that always applies.");
+            throw new DomainException(field, "empty", "A schedule needs at least one window; omit it for a zone that always applies.");
         }
 
         for (var i = 0; i < windows.Count; i++)
@@ -21,12 +21,12 @@ public sealed class WeeklySchedule
             var window = windows[i];
             if (window.Days.Count == 0)
             {
-                throw new DomainException($"schedule[{i}].days", "empty", "A schedule window needs at least one day.");
+                throw new DomainException($"{field}[{i}].days", "empty", "A schedule window needs at least one day.");
             }
 
             if (window.From == window.To)
             {
-                throw new DomainException($"schedule[{i}].to", "empty-window", "A schedule window must not start and end at the same time.");
+                throw new DomainException($"{field}[{i}].to", "empty-window", "A schedule window must not start and end at the same time.");
             }
         }
 
@@ -43,7 +43,7 @@ public sealed class WeeklySchedule
     }
 
     /// <summary>Parses windows given as day names and "HH:mm" times; errors name the window and field.</summary>
-    public static WeeklySchedule Parse(IReadOnlyList<(IReadOnlyList<string> Days, string From, string To)> windows)
+    public static WeeklySchedule Parse(IReadOnlyList<(IReadOnlyList<string> Days, string From, string To)> windows, string field = "schedule")
     {
         var parsed = new List<ScheduleWindow>(windows.Count);
         for (var i = 0; i < windows.Count; i++)
@@ -53,19 +53,19 @@ public sealed class WeeklySchedule
             foreach (var day in days)
             {
                 // Enum.TryParse ORs comma-separated names together: "monday,tuesday" would silently become Wednesday.
-                if (day.Contains(',', StringComparison.Ordinal)
+                if (day is null || day.Contains(',', StringComparison.Ordinal)
                     || !Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var d) || !Enum.IsDefined(d) || int.TryParse(day, out _))
                 {
-                    throw new DomainException($"schedule[{i}].days", "unknown-day", $"'{day}' is not a day of the week (monday … sunday).");
+                    throw new DomainException($"{field}[{i}].days", "unknown-day", $"'{day}' is not a day of the week (monday … sunday).");
                 }
 
                 dayList.Add(d);
             }
 
-            parsed.Add(new ScheduleWindow(dayList, ParseTime(from, $"schedule[{i}].from"), ParseTime(to, $"schedule[{i}].to")));
+            parsed.Add(new ScheduleWindow(dayList, ParseTime(from, $"{field}[{i}].from"), ParseTime(to, $"{field}[{i}].to")));
         }
 
-        return new WeeklySchedule(parsed);
+        return new WeeklySchedule(parsed, field);
     }
 
     public string ToJson() => JsonSerializer.Serialize(

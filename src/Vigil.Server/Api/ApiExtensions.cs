@@ -11,7 +11,18 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddVigilApi(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Minimal APIs answer a wrong media type with a bare 415: say which header is at fault.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && !context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                context.ProblemDetails.Detail ??= "Send the body as application/json.";
+                context.ProblemDetails.Extensions["code"] = "unsupported-media-type";
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = ["Send the body as application/json."] };
+            }
+        });
+        // Bad bodies and parameters throw in every environment, so that the problem names the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemHandler>();
         builder.Services.AddRequestTimeouts();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -26,7 +37,8 @@ public static class ApiExtensions
 
     public static void Configure(JsonSerializerOptions options)
     {
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)); // never reached for reading; tells OpenAPI that enums are strings
         options.RespectNullableAnnotations = true;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
     }

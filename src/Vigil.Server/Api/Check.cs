@@ -39,16 +39,21 @@ internal static partial class Check
             : throw new DomainException(field, "invalid-phone", "A phone number is 9 to 15 digits, optionally starting with +.");
     }
 
-    public static void Position(double? lat, double? lon, string field)
+    public static void Position(double? lat, double? lon, string latField, string lonField)
     {
         if (lat is null != lon is null)
         {
-            throw new DomainException(field, "incomplete-position", "Give both latitude and longitude, or neither.");
+            throw new DomainException(lat is null ? latField : lonField, "incomplete-position", "Give both latitude and longitude, or neither.");
         }
 
-        if (lat is { } la && lon is { } lo && (!double.IsFinite(la) || la is < -90 or > 90 || !double.IsFinite(lo) || lo is < -180 or > 180))
+        if (lat is { } la && (!double.IsFinite(la) || la is < -90 or > 90))
         {
-            throw new DomainException(field, "out-of-range", "Latitude must be within ±90 and longitude within ±180.");
+            throw new DomainException(latField, "out-of-range", $"Latitude must be within ±90; got {la}.");
+        }
+
+        if (lon is { } lo && (!double.IsFinite(lo) || lo is < -180 or > 180))
+        {
+            throw new DomainException(lonField, "out-of-range", $"Longitude must be within ±180; got {lo}.");
         }
     }
 
@@ -67,7 +72,8 @@ internal static partial class Check
             return null;
         }
 
-        return Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+        return !value.Contains(',', StringComparison.Ordinal) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            && !int.TryParse(value, out _)
             ? parsed
             : throw new DomainException(field, "unknown-value",
                 $"'{value}' is not one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");

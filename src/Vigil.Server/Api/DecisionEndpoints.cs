@@ -112,7 +112,7 @@ internal static class DecisionEndpoints
         access.EnsureChiefOf(person);
         IfMatch(http, decision);
         var now = clock.GetUtcNow();
-        decision.Suspend(access.User.Id, Check.Defined(request.Reason, "reason"), request.EffectiveAt ?? now, now, Check.Optional(request.Note, "note", 2000));
+        decision.Suspend(access.User.Id, Check.Defined(request.Reason ?? throw Check.Missing("reason"), "reason"), request.EffectiveAt ?? now, now, Check.Optional(request.Note, "note", 2000));
         return await SaveAsync(http, audit, "decision.suspend", decision, person, ct, new { request.Reason });
     }
 
@@ -202,7 +202,7 @@ internal static class DecisionEndpoints
 
 public sealed record DecisionRequest(int DurationMonths, DateOnly StartDate, Guid? ManagingOfficerId, string? Note);
 
-public sealed record SuspendRequest(SuspensionReason Reason, DateTimeOffset? EffectiveAt, string? Note);
+public sealed record SuspendRequest(SuspensionReason? Reason, DateTimeOffset? EffectiveAt, string? Note);
 
 public sealed record StepRequest(DateTimeOffset? EffectiveAt, string? Note);
 

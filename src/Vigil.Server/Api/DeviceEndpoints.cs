@@ -108,7 +108,7 @@ internal static class DeviceEndpoints
         access.Require(Role.DeviceLogistics);
         var device = await FindAsync(db, access, id, ct);
         http.RequireVersion(device.Version);
-        device.SetStatus(Check.Defined(request.Status, "status"));
+        device.SetStatus(Check.Defined(request.Status ?? throw Check.Missing("status"), "status"));
         audit.Record("device.status", "device", device.Id, details: new { request.Status, request.Note });
         await audit.SaveAsync(ct);
         http.SetETag(device.Version);
@@ -120,7 +120,7 @@ internal static class DeviceEndpoints
         access.Require(Role.CommuneChief, Role.ManagingOfficer, Role.DeviceLogistics, Role.ProvincialSupervisor, Role.NationalSupervisor);
         var j = access.Jurisdiction;
         var query = db.DeviceNeedProposals.AsNoTracking().Where(p => j.Level == UnitLevel.National
-            || (j.Level == UnitLevel.Provincial && p.ProvinceCode == j.ProvinceCode) || p.CommuneCode == j.CommuneCode);
+            || (j.Level == UnitLevel.Provincial && p.ProvinceCode == j.ProvinceCode) || (j.Level == UnitLevel.Commune && p.CommuneCode == j.CommuneCode));
         return await query.OrderByDescending(p => p.SubmittedAt).ToPageAsync(page, pageSize, ProposalDto.From, ct);
     }
 
@@ -189,27 +189,28 @@ internal static class DeviceEndpoints
             : throw new NotFoundException("id", "There is no such proposal in your jurisdiction.");
     }
 
-    internal static async Task<Device> FindAsync(VigilDbContext db, Access access, Guid id, CancellationToken ct)
+    internal static async Task<Device> FindAsync(VigilDbContext db, Access access, Guid id, CancellationToken ct, string field = "id")
     {
         var units = await UnitsInJurisdictionAsync(db, access, ct);
         var device = await db.Devices.SingleOrDefaultAsync(d => d.Id == id, ct);
         return device is not null && units.Contains(device.HoldingUnitId)
             ? device
-            : throw new NotFoundException("id", "There is no such device in your jurisdiction.");
+            : throw new NotFoundException(field, "There is no such device in your jurisdiction.");
     }
 
     private static async Task<List<Guid>> UnitsInJurisdictionAsync(VigilDbContext db, Access access, CancellationToken ct)
     {
         var j = access.Jurisdiction;
         return await db.Units.Where(u => j.Level == UnitLevel.National
-                || (j.Level == UnitLevel.Provincial && u.ProvinceCode == j.ProvinceCode) || u.CommuneCode == j.CommuneCode)
+                || (j.Level == UnitLevel.Provincial && u.ProvinceCode == j.ProvinceCode)
+                || (j.Level == UnitLevel.Commune && u.CommuneCode == j.CommuneCode))
             .Select(u => u.Id).ToListAsync(ct);
     }
 }
 
 public sealed record RegisterDeviceRequest(string? DeviceId, string Serial, string Imei, string Model, string Firmware, Guid? HoldingUnitId);
 
-public sealed record DeviceStatusRequest(DeviceStatus Status, string? Note);
+public sealed record DeviceStatusRequest(DeviceStatus? Status, string? Note);
 
 /// <summary>The device secret, shown this once; only its hash is kept.</summary>
 public sealed record ProvisionedDevice(Guid Id, string DeviceId, string Secret);

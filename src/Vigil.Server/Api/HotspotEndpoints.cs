@@ -114,6 +114,11 @@ internal static class HotspotEndpoints
             {
                 rejected.Add(new ImportRejection(i, e.Field, e.Message));
             }
+            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or FormatException)
+            {
+                // A feature whose JSON is not shaped as GeoJSON: refuse it, keep the others.
+                rejected.Add(new ImportRejection(i, "geometry", $"The feature is not valid GeoJSON: {e.Message}"));
+            }
         }
 
         audit.Record("hotspot.import", "hotspot", null, details: new { added, rejected = rejected.Count });
@@ -132,9 +137,19 @@ internal static class HotspotEndpoints
         string? Prop(string key) => props.ValueKind == JsonValueKind.Object && props.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         var category = Enum.TryParse<HotspotCategory>(Prop("category"), ignoreCase: true, out var c) ? c
             : throw new DomainException("properties.category", "unknown-value", $"'{Prop("category")}' is not a hotspot category.");
-        if (geometry.TryGetProperty("type", out var type) && type.GetString() == "Point")
+        if (!geometry.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
         {
-            var coordinates = geometry.GetProperty("coordinates");
+            throw new DomainException("geometry.type", "missing", "A GeoJSON geometry needs a 'type' string.");
+        }
+
+        if (type.GetString() == "Point")
+        {
+            if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array
+                || coordinates.GetArrayLength() < 2 || coordinates[0].ValueKind != JsonValueKind.Number || coordinates[1].ValueKind != JsonValueKind.Number)
+            {
+                throw new DomainException("geometry.coordinates", "invalid-position", "A Point needs coordinates [longitude, latitude] as numbers.");
+            }
+
             var radius = props.ValueKind == JsonValueKind.Object && props.TryGetProperty("radiusMeters", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble() : 50;
             return new HotspotRequest(Prop("name") ?? "", category, null, new CircleDto(coordinates[1].GetDouble(), coordinates[0].GetDouble(), radius), null, Prop("notes"));
         }
@@ -145,10 +160,15 @@ internal static class HotspotEndpoints
     private static Hotspot Build(HotspotRequest request, string prefix, Access access, HotspotSource source, DateTimeOffset now)
     {
         var name = Check.Text(request.Name, prefix + "name", 200);
-        var category = Check.Defined(request.Category, prefix + "category");
+        var category = Check.Defined(request.Category ?? throw Check.Missing(prefix + "category"), prefix + "category");
         string? geometry = null;
         if (request.Geometry is { ValueKind: JsonValueKind.Object } g)
         {
+            if (request.Circle is not null)
+            {
+                throw new DomainException(prefix + "geometry", "two-shapes", "Give either a geometry or a circle, not both.");
+            }
+
             ZoneShape.FromGeoJson(g, prefix + "geometry");
             geometry = g.GetRawText();
         }
@@ -186,7 +206,7 @@ internal static class HotspotEndpoints
     }
 }
 
-public sealed record HotspotRequest(string Name, HotspotCategory Category, JsonElement? Geometry, CircleDto? Circle, HotspotStatus? Status, string? Notes);
+public sealed record HotspotRequest(string Name, HotspotCategory? Category, JsonElement? Geometry, CircleDto? Circle, HotspotStatus? Status, string? Notes);
 
 public sealed record HotspotDto(Guid Id, string Name, HotspotCategory Category, HotspotSource Source, HotspotStatus Status, JsonElement? Geometry,
     CircleDto? Circle, string? ProvinceCode, string? Notes, DateTimeOffset CreatedAt, long Version)

@@ -52,6 +52,11 @@ internal static class JurisdictionEndpoints
         CancellationToken ct)
     {
         access.Require(Role.SystemAdministrator);
+        if (access.Jurisdiction.Level != UnitLevel.National)
+        {
+            throw new ForbiddenException("Communes are imported by the national administrator.");
+        }
+
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(ct);
         var rows = text.TrimStart().StartsWith('{') ? CommuneImport.FromGeoJson(text) : CommuneImport.FromCsv(text);
@@ -133,7 +138,7 @@ internal static class JurisdictionEndpoints
         }
 
         var name = Check.Text(request.Name, "name", 200);
-        var unit = Check.Defined(request.Level, "level") switch
+        var unit = Check.Defined(request.Level ?? throw Check.Missing("level"), "level") switch
         {
             UnitLevel.National => Unit.National(name),
             UnitLevel.Provincial => Unit.Provincial(name, await RequireProvinceAsync(db, request.ProvinceCode, ct)),
@@ -174,7 +179,7 @@ public sealed record UnitDto(Guid Id, string Name, UnitLevel Level, string? Prov
     public static UnitDto From(Unit u) => new(u.Id, u.Name, u.Level, u.ProvinceCode, u.CommuneCode);
 }
 
-public sealed record CreateUnitRequest(string Name, UnitLevel Level, string? ProvinceCode, string? CommuneCode);
+public sealed record CreateUnitRequest(string Name, UnitLevel? Level, string? ProvinceCode, string? CommuneCode);
 
 /// <summary>What an import took and what it refused, row by row.</summary>
 public sealed record ImportResult(int Added, int Updated, IReadOnlyList<ImportRejection> Rejected);

@@ -30,7 +30,8 @@ internal static class Paging
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var skip = (long)(p - 1) * size;
+        var items = skip >= total ? [] : await query.Skip((int)skip).Take(size).ToListAsync(cancellationToken);
         return new PageOf<TOut>(items.Select(map).ToList(), p, size, total);
     }
 }

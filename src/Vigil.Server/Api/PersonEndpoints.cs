@@ -76,7 +76,7 @@ internal static class PersonEndpoints
         person.ManagingOfficerId = await CheckOfficerAsync(db, request.ManagingOfficerId, commune.Code, ct);
         foreach (var (guardian, i) in (request.Guardians ?? []).Select((g, i) => (g, i)))
         {
-            person.Guardians.Add(NewGuardian(person.Id, guardian, $"guardians[{i}]"));
+            person.Guardians.Add(NewGuardian(person.Id, guardian ?? throw Check.Missing($"guardians[{i}]"), $"guardians[{i}]"));
         }
 
         db.People.Add(person);
@@ -199,7 +199,7 @@ internal static class PersonEndpoints
             throw new DomainException("dateOfBirth", "impossible-date", $"The date of birth {request.DateOfBirth:yyyy-MM-dd} is impossible.");
         }
 
-        Check.Position(request.ResidenceLat, request.ResidenceLon, "residenceLat");
+        Check.Position(request.ResidenceLat, request.ResidenceLon, "residenceLat", "residenceLon");
         person.DateOfBirth = request.DateOfBirth;
         person.Sex = Check.Defined(request.Sex ?? throw Check.Missing("sex"), "sex");
         person.Group = Check.Defined(request.Group ?? throw Check.Missing("group"), "group");

@@ -25,6 +25,7 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IL
             PreconditionException e => (e.Status, "Precondition failed.", "If-Match", "version-mismatch"),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else; reload and try again.", null, "concurrent-edit"),
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, "The request body is not valid.", FieldOf(json.Path), "malformed-body"),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } e => (e.StatusCode, "Unsupported media type.", "Content-Type", "unsupported-media-type"),
             BadHttpRequestException e => (e.StatusCode, "The request is not valid.", ParameterOf(e.Message), "bad-request"),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, "internal-error"),
         };
@@ -53,7 +54,8 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IL
 
     /// <summary>'Failed to bind parameter "Guid id" from "x".' → "id"; null when the message names no parameter.</summary>
     private static string? ParameterOf(string message) =>
-        BindFailure().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
+        message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "body"
+        : BindFailure().Match(message) is { Success: true } m ? m.Groups[1].Value : null;
 
     [GeneratedRegex("""parameter "(?:[^"]* )?(\w+)" """)]
     private static partial Regex BindFailure();

@@ -40,13 +40,6 @@ internal static class RecordEndpoints
     {
         var recordKind = ParseKind(kind);
         var person = await PersonEndpoints.FindAsync(db, id, ct);
-        var now = clock.GetUtcNow();
-        var occurredAt = request.OccurredAt ?? now;
-        if (occurredAt > now + TimeSpan.FromMinutes(5) || occurredAt < now.AddDays(-30))
-        {
-            throw new DomainException("occurredAt", "impossible-date", "A record is made within 30 days of the act, and not for the future.");
-        }
-
         WearerRequest? carried = null;
         if (recordKind == RecordKind.ResidenceArrival)
         {
@@ -57,7 +50,14 @@ internal static class RecordEndpoints
             access.EnsureCaseWorker(person);
         }
 
-        Check.Position(request.PlaceLat, request.PlaceLon, "placeLat");
+        var now = clock.GetUtcNow();
+        var occurredAt = request.OccurredAt ?? now;
+        if (occurredAt > now + TimeSpan.FromMinutes(5) || occurredAt < now.AddDays(-30))
+        {
+            throw new DomainException("occurredAt", "impossible-date", "A record is made within 30 days of the act, and not for the future.");
+        }
+
+        Check.Position(request.PlaceLat, request.PlaceLon, "placeLat", "placeLon");
         var existing = await db.Records.AsNoTracking().Where(r => r.PersonId == id).ToListAsync(ct);
         var wear = WearState.From(existing);
         var corrected = request.CorrectsRecordId is { } cid
@@ -101,9 +101,14 @@ internal static class RecordEndpoints
                 case RecordKind.TemporaryRemoval:
                     RequireAttached(wear);
                     carried = await ApprovedRequestAsync(db, person, request.RequestId, RequestKind.TemporaryRemoval, required: false, ct);
-                    if ((request.ExpectedEnd ?? carried?.ExpectedEnd) is null)
+                    if ((request.ExpectedEnd ?? carried?.ExpectedEnd) is not { } expectedEnd)
                     {
                         throw new DomainException("expectedEnd", "required", "A temporary removal records when it is expected to end.");
+                    }
+
+                    if (expectedEnd <= occurredAt)
+                    {
+                        throw new DomainException("expectedEnd", "before-start", "The expected end must be after the removal.");
                     }
 
                     Check.Text(request.Reason ?? carried?.Reason, "reason", 2000);
@@ -241,7 +246,7 @@ internal static class RecordEndpoints
 
     private static async Task<Device> DeviceAsync(VigilDbContext db, Access access, Guid? deviceId, string field, CancellationToken ct) =>
         deviceId is { } id
-            ? await DeviceEndpoints.FindAsync(db, access, id, ct)
+            ? await DeviceEndpoints.FindAsync(db, access, id, ct, field)
             : throw new DomainException(field, "required", "Name the device.");
 
     private static void RequireAttached(WearState wear)

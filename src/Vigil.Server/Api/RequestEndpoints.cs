@@ -130,28 +130,8 @@ internal static class RequestEndpoints
 
     private static string ValidateScope(ScopeRequest? scope)
     {
-        if (scope?.Zones is null)
-        {
-            throw Missing("scope");
-        }
-
         // Validate now so that the wearer hears about a bad zone when asking, not when the officer approves.
-        foreach (var (zone, i) in scope.Zones.Select((z, i) => (z, i)))
-        {
-            if (zone.Geometry is { ValueKind: JsonValueKind.Object } g)
-            {
-                Domain.Scope.ZoneShape.FromGeoJson(g, $"scope.zones[{i}].geometry");
-            }
-            else if (zone.Circle is { } c)
-            {
-                Domain.Scope.ZoneShape.Circle(c.Lat, c.Lon, c.RadiusMeters, $"scope.zones[{i}].circle");
-            }
-            else
-            {
-                throw new DomainException($"scope.zones[{i}]", "no-shape", "A zone needs a GeoJSON polygon ('geometry') or a 'circle'.");
-            }
-        }
-
+        ScopeEndpoints.Validate(scope ?? throw Missing("scope"), "scope.", Guid.Empty);
         return JsonSerializer.Serialize(scope, JsonSerializerOptions.Web);
     }
 

@@ -65,19 +65,8 @@ internal static class ScopeEndpoints
     internal static async Task<ScopeVersion> RecordVersionAsync(VigilDbContext db, Person person, ScopeRequest request, Guid by, DateTimeOffset now,
         Guid? requestId, CancellationToken ct)
     {
-        var zones = request.Zones ?? throw new DomainException("zones", "required", "A scope needs its zones.");
-        if (zones.Count is 0 or > MaxZones)
-        {
-            throw new DomainException("zones", "count-out-of-range", $"A scope has between 1 and {MaxZones} zones.");
-        }
-
-        if (!zones.Any(z => z.Kind == ZoneKind.Residence))
-        {
-            throw new DomainException("zones", "residence-required", "A scope must include the residence zone.");
-        }
-
         var versionId = Guid.CreateVersion7();
-        var built = zones.Select((z, i) => BuildZone(z, $"zones[{i}]", versionId)).ToList();
+        var built = Validate(request, "", versionId);
         var current = await db.ScopeVersions.Where(s => s.PersonId == person.Id && s.EffectiveUntil == null).SingleOrDefaultAsync(ct);
         current?.SupersedeAt(now);
         var version = new ScopeVersion
@@ -96,9 +85,27 @@ internal static class ScopeEndpoints
         return version;
     }
 
+    /// <summary>Checks a whole scope (also for a scope-change request, with <paramref name="prefix"/> "scope.") and builds its zones.</summary>
+    internal static List<Zone> Validate(ScopeRequest? request, string prefix, Guid versionId)
+    {
+        var zones = request?.Zones ?? throw new DomainException(prefix + "zones", "required", "A scope needs its zones.");
+        if (zones.Count is 0 or > MaxZones)
+        {
+            throw new DomainException(prefix + "zones", "count-out-of-range", $"A scope has between 1 and {MaxZones} zones.");
+        }
+
+        var built = zones.Select((z, i) => BuildZone(z ?? throw Check.Missing($"{prefix}zones[{i}]"), $"{prefix}zones[{i}]", versionId)).ToList();
+        if (!built.Any(z => z.Kind == ZoneKind.Residence))
+        {
+            throw new DomainException(prefix + "zones", "residence-required", "A scope must include the residence zone.");
+        }
+
+        return built;
+    }
+
     private static Zone BuildZone(ZoneRequest z, string field, Guid versionId)
     {
-        var kind = Check.Defined(z.Kind, $"{field}.kind");
+        var kind = Check.Defined(z.Kind ?? throw Check.Missing($"{field}.kind"), $"{field}.kind");
         var name = Check.Text(z.Name, $"{field}.name", 150);
         string? geometry = null;
         if (z.Geometry is { } g && g.ValueKind != JsonValueKind.Null)
@@ -121,7 +128,9 @@ internal static class ScopeEndpoints
         }
 
         var schedule = z.Schedule is null ? null
-            : WeeklySchedule.Parse(z.Schedule.Select(w => ((IReadOnlyList<string>)(w.Days ?? []), w.From ?? "", w.To ?? "")).ToList());
+            : WeeklySchedule.Parse(z.Schedule.Select((w, i) => w is null
+                ? throw Check.Missing($"{field}.schedule[{i}]")
+                : ((IReadOnlyList<string>)(w.Days ?? []), w.From ?? "", w.To ?? "")).ToList(), $"{field}.schedule");
         return new Zone
         {
             ScopeVersionId = versionId,
@@ -142,7 +151,7 @@ public sealed record CircleDto(double Lat, double Lon, double RadiusMeters);
 public sealed record ScheduleWindowDto(IReadOnlyList<string>? Days, string? From, string? To);
 
 /// <summary>A zone: a GeoJSON Polygon/MultiPolygon in <c>geometry</c>, or a <c>circle</c>; optional weekly schedule.</summary>
-public sealed record ZoneRequest(ZoneKind Kind, string Name, JsonElement? Geometry, CircleDto? Circle, IReadOnlyList<ScheduleWindowDto>? Schedule);
+public sealed record ZoneRequest(ZoneKind? Kind, string Name, JsonElement? Geometry, CircleDto? Circle, IReadOnlyList<ScheduleWindowDto>? Schedule);
 
 public sealed record ScopeRequest(IReadOnlyList<ZoneRequest> Zones, string? Note);
 

@@ -33,7 +33,7 @@ internal static class UserEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         access.Require(Role.SystemAdministrator);
-        var role = Check.Defined(request.Role, "role");
+        var role = Check.Defined(request.Role ?? throw Check.Missing("role"), "role");
         if (!role.IsOfficer())
         {
             throw new DomainException("role", "not-an-officer-role", "Wearer and guardian accounts are created from the person's page.");
@@ -142,7 +142,7 @@ public sealed record UserDto(Guid Id, string Username, string DisplayName, Role 
     public static UserDto From(UserAccount u) => new(u.Id, u.Username, u.DisplayName, u.Role, u.UnitId, u.PersonId, u.WardPersonId, u.Disabled, u.LockedUntil);
 }
 
-public sealed record CreateUserRequest(string Username, string DisplayName, Role Role, Guid UnitId);
+public sealed record CreateUserRequest(string Username, string DisplayName, Role? Role, Guid UnitId);
 
 /// <summary>A new account's initial password and TOTP secret: shown this once, never stored in clear.</summary>
 public sealed record CreatedAccount(UserDto User, string? InitialPassword, string? TotpSecret, string? TotpUri);
