@@ -25,6 +25,8 @@ public static class ApiExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemHandler>();
         builder.Services.AddRequestTimeouts();
+        builder.Services.AddScoped<Ingestion.TelemetryStore>();
+        builder.Services.AddSingleton<Ingestion.UploadRateLimiter>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vigil API";
@@ -66,6 +68,7 @@ public static class ApiExtensions
         api.MapHotspotEndpoints();
         api.MapNotificationEndpoints();
         api.MapAuditEndpoints();
+        Ingestion.TelemetryEndpoints.MapTelemetryEndpoints(api);
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.DefaultFonts = false).AllowAnonymous(); // no font CDN: the machines are offline

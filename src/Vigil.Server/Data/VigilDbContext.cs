@@ -54,6 +54,8 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Ingestion.TelemetryRow> Telemetry => Set<Ingestion.TelemetryRow>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();

@@ -98,6 +98,8 @@ public sealed partial class AuthorizationRow
 
     public AuthorizationRow Hidden(params AuthorizationActor[] actors) => Expect(AuthorizationOutcome.Hidden, actors);
 
+    public AuthorizationRow Unauthenticated(params AuthorizationActor[] actors) => Expect(AuthorizationOutcome.Unauthenticated, actors);
+
     /// <summary>Cells whose right answer is not settled yet: not sent; the row's comment says why.</summary>
     public AuthorizationRow NotAsserted(params AuthorizationActor[] actors)
     {

@@ -933,6 +933,44 @@ namespace Vigil.Server.Data.Migrations.Postgres
                     b.ToTable("Zones");
                 });
 
+            modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("AccuracyMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("BatteryPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("DeviceId", "Seq");
+
+                    b.HasIndex("DeviceId", "MeasuredAt");
+
+                    b.ToTable("Telemetry", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Domain.Decisions.DecisionAction", b =>
                 {
                     b.HasOne("Vigil.Domain.Decisions.MonitoringDecision", null)

@@ -928,6 +928,44 @@ namespace Vigil.Server.Data.Migrations.Sqlite
                     b.ToTable("Zones");
                 });
 
+            modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AccuracyMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("BatteryPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("MeasuredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeviceId", "Seq");
+
+                    b.HasIndex("DeviceId", "MeasuredAt");
+
+                    b.ToTable("Telemetry", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Domain.Decisions.DecisionAction", b =>
                 {
                     b.HasOne("Vigil.Domain.Decisions.MonitoringDecision", null)

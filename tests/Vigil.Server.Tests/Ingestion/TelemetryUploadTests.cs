@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Server.Data;
+using Vigil.Server.Ingestion;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Ingestion;
+
+/// <summary>The HTTPS batch upload of the device protocol: device-secret auth, duplicates by seq, per-message rejections.</summary>
+public abstract class TelemetryUploadTests(VigilFixture fixture)
+{
+    private HttpClient Device(int index, string? secret = null)
+    {
+        var device = fixture.Credentials.Devices[index];
+        var client = fixture.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret ?? device.Secret);
+        return client;
+    }
+
+    private string Message(long seq, int minutesAgo = 1, string extra = "") => string.Create(CultureInfo.InvariantCulture,
+        $$"""{"seq":{{seq}},"t":"{{fixture.Clock.GetUtcNow().AddMinutes(-minutesAgo):O}}","fix":{"lat":21.0288,"lon":105.8525,"acc":9},"bat":{"pct":80,"chg":false}{{extra}}}""");
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private string Url(int index) => $"/api/v1/devices/{fixture.Credentials.Devices[index].DeviceId}/telemetry";
+
+    [Fact]
+    public async Task Upload_ThenResend_StoredOnceDuplicateCounted()
+    {
+        var client = Device(0);
+        var body = $"[{Message(1, 3)},{Message(2, 2)},{Message(3, 1)}]";
+        var first = await Expect.Json<UploadResult>(await client.PostAsync(Url(0), Json(body)));
+        Assert.Equal((3, 0, 0), (first.Accepted, first.Duplicates, first.Rejected));
+        var again = await Expect.Json<UploadResult>(await client.PostAsync(Url(0), Json($"[{Message(3, 1)},{Message(4, 0)}]")));
+        Assert.Equal((1, 1, 0), (again.Accepted, again.Duplicates, again.Rejected));
+
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        var rows = await db.Telemetry.Where(t => t.DeviceId == fixture.Credentials.Devices[0].DeviceId).OrderBy(t => t.Seq).ToListAsync();
+        Assert.Equal([1L, 2, 3, 4], rows.Select(r => r.Seq));
+        Assert.Equal(fixture.Clock.GetUtcNow().AddMinutes(-3).ToUnixTimeSeconds(), rows[0].MeasuredAt.ToUnixTimeSeconds());
+        Assert.Equal(21.0288, rows[0].Lat);
+    }
+
+    [Fact]
+    public async Task Upload_BatchWithBadMessages_GoodOnesStoredBadOnesNamed()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var badLat = $$"""{"seq":11,"t":"{{now:O}}","fix":{"lat":91,"lon":105.8}""" + "}";
+        var future = $$"""{"seq":13,"t":"{{now.AddHours(1):O}}"}""";
+        var body = $"[{Message(10)},{badLat},{Message(12)},{future}]";
+        var result = await Expect.Json<UploadResult>(await Device(1).PostAsync(Url(1), Json(body)));
+        Assert.Equal((2, 0, 2), (result.Accepted, result.Duplicates, result.Rejected));
+        Assert.Equal(["fix.lat", "t"], result.Rejections.Select(r => r.Field));
+        Assert.Equal([11L, 13L], result.Rejections.Select(r => r.Seq!.Value));
+    }
+
+    [Fact]
+    public async Task Upload_WrongSecretOrUnknownDevice_Unauthorized()
+    {
+        await Expect.Problem(await Device(2, "not-the-secret").PostAsync(Url(2), Json(Message(1))), 401);
+        await Expect.Problem(await Device(2).PostAsync("/api/v1/devices/VG-999999/telemetry", Json(Message(1))), 401);
+        await Expect.Problem(await fixture.Anonymous().PostAsync(Url(2), Json(Message(1))), 401);
+
+        // Another device's secret does not open this device's topic either.
+        await Expect.Problem(await Device(3).PostAsync(Url(2), Json(Message(1))), 401);
+    }
+
+    [Fact]
+    public async Task Upload_MalformedOrOversized_ProblemNamesTheBody()
+    {
+        await Expect.Problem(await Device(4).PostAsync(Url(4), Json("{\"seq\":")), 400, "body");
+        await Expect.Problem(await Device(4).PostAsync(Url(4), Json("[]")), 400);
+        var pad = $",\"pad\":\"{new string('x', 2500)}\"";
+        var huge = "[" + string.Join(",", Enumerable.Range(0, 500).Select(i => Message(i, extra: pad))) + "]";
+        await Expect.Problem(await Device(4).PostAsync(Url(4), Json(huge)), 413, "body");
+    }
+
+    [Fact]
+    public async Task Upload_TooOften_429()
+    {
+        var client = Device(5);
+        var statuses = new List<int>();
+        for (var i = 0; i <= UploadRateLimiter.UploadsPerMinute; i++)
+        {
+            statuses.Add((int)(await client.PostAsync(Url(5), Json(Message(100 + i)))).StatusCode);
+        }
+
+        Assert.All(statuses.Take(UploadRateLimiter.UploadsPerMinute), s => Assert.Equal(200, s));
+        Assert.Equal(429, statuses[^1]);
+    }
+}
+
+public sealed class SqliteTelemetryUploadTests(SqliteFixture fixture) : TelemetryUploadTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresTelemetryUploadTests(PostgresFixture fixture) : TelemetryUploadTests(fixture), IClassFixture<PostgresFixture>;
