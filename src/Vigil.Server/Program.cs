@@ -7,7 +7,8 @@ using Vigil.Server.Security;
 // Vigil: one process hosts the API, the case registry and (later) the broker and the actors.
 // `--demo` seeds the demonstration data; `audit verify` checks the audit chain and exits.
 var command = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(command.HostArgs);
+// Settings live beside the binary; the working directory is only where ./data goes.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.TryAddSingleton(TimeProvider.System); // the one place the system clock is chosen
 builder.AddVigilLogging();
 builder.AddVigilDatabase();
