@@ -1,3 +1,5 @@
+using Vigil.Domain.Scope;
+
 namespace Vigil.Domain.Rules;
 
 /// <summary>Violation 5 (outside the registered area) and hotspot entry, on fixes, with accuracy and dwell.</summary>
@@ -6,17 +8,9 @@ public sealed partial class RuleEngine
     private void EvaluateZones(DeviceTwin twin, RuleResult result, Evidence fix, CaseSnapshot @case)
     {
         var t = fix.At;
-        ZoneSnapshot? nearest = null;
-        var distance = double.MaxValue;
-        foreach (var zone in @case.ZonesAt(t))
-        {
-            var d = zone.Shape.DistanceMeters(fix.Lat!.Value, fix.Lon!.Value);
-            if (d < distance)
-            {
-                (distance, nearest) = (d, zone);
-            }
-        }
-
+        var zones = @case.ZonesAt(t).ToList();
+        var (distance, index) = ZoneShape.Nearest(zones.ConvertAll(z => z.Shape), fix.Lat!.Value, fix.Lon!.Value);
+        var nearest = index < 0 ? null : zones[index];
         if (nearest is null)
         {
             return; // no registered scope applies: nothing to leave

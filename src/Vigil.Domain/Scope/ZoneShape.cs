@@ -59,6 +59,44 @@ public sealed class ZoneShape
         return 0;
     }
 
+    /// <summary>
+    /// A cheap lower bound of <see cref="DistanceMeters"/> (distance to the bounding box, or to the circle): lets a
+    /// caller looking for the nearest of several zones skip the exact measure of those that cannot be nearer.
+    /// </summary>
+    public double MinimumDistanceMeters(double lat, double lon)
+    {
+        if (Polygon is null)
+        {
+            return DistanceMeters(lat, lon);
+        }
+
+        var local = _local ??= LocalShape.Of(Polygon);
+        var x = lon * local.LonScale;
+        var dx = Math.Max(0, Math.Max(local.Envelope.MinX - x, x - local.Envelope.MaxX));
+        var dy = Math.Max(0, Math.Max(local.Envelope.MinY - lat, lat - local.Envelope.MaxY));
+        return Math.Sqrt((dx * dx) + (dy * dy)) * GeoMath.MetersPerDegree(0).Y;
+    }
+
+    /// <summary>The distance to the nearest of <paramref name="shapes"/>, measuring exactly only those that could be nearest.</summary>
+    public static (double Meters, int Index) Nearest(IReadOnlyList<ZoneShape> shapes, double lat, double lon)
+    {
+        var best = double.MaxValue;
+        var index = -1;
+        for (var i = 0; i < shapes.Count && best > 0; i++)
+        {
+            if (shapes[i].MinimumDistanceMeters(lat, lon) < best)
+            {
+                var d = shapes[i].DistanceMeters(lat, lon);
+                if (d < best)
+                {
+                    (best, index) = (d, i);
+                }
+            }
+        }
+
+        return (best, index);
+    }
+
     private LocalShape? _local;
 
     private sealed record LocalShape(Geometry Scaled, NetTopologySuite.Geometries.Prepared.IPreparedGeometry Prepared, Envelope Envelope, double LonScale)
