@@ -7,4 +7,7 @@ public enum RequestKind
     ScopeChange,
     ResidenceChange,
     MalfunctionReport,
+
+    /// <summary>Travel outside the registered scope for a while (reported, so that leaving the area is not a violation).</summary>
+    TravelReport,
 }

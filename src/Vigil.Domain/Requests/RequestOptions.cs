@@ -7,4 +7,7 @@ public sealed class RequestOptions
 
     /// <summary>The longest temporary removal that can be requested.</summary>
     public TimeSpan MaximumRemoval { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The longest trip outside the scope that one travel report covers.</summary>
+    public TimeSpan MaximumTravel { get; set; } = TimeSpan.FromDays(30);
 }

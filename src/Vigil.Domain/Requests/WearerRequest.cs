@@ -42,6 +42,9 @@ public sealed class WearerRequest
 
     public string? NewAddress { get; private set; }
 
+    /// <summary>Travel report: where the person goes.</summary>
+    public string? Destination { get; private set; }
+
     /// <summary>Scope change: the proposed zones, as the API received them (JSON).</summary>
     public string? ProposedScopeJson { get; private set; }
 
@@ -104,6 +107,36 @@ public sealed class WearerRequest
         var request = New(personId, RequestKind.PositionChange, reason, by, now);
         request.RequestedPosition = requested;
         request.PositionReason = why;
+        return request;
+    }
+
+    public static WearerRequest TravelReport(Guid personId, string reason, string destination, DateTimeOffset leaves, DateTimeOffset returns,
+        Guid by, DateTimeOffset now, RequestOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(destination))
+        {
+            throw new DomainException("destination", "required", "A travel report says where the person goes.");
+        }
+
+        if (returns <= leaves)
+        {
+            throw new DomainException("expectedEnd", "before-start", "The return must be after the departure.");
+        }
+
+        if (returns - leaves > options.MaximumTravel)
+        {
+            throw new DomainException("expectedEnd", "too-long", $"One travel report covers at most {options.MaximumTravel.TotalDays:0} days.");
+        }
+
+        if (returns <= now)
+        {
+            throw new DomainException("expectedEnd", "in-the-past", "The return is already past.");
+        }
+
+        var request = New(personId, RequestKind.TravelReport, reason, by, now);
+        request.Destination = destination.Trim();
+        request.StartsAt = leaves;
+        request.ExpectedEnd = returns;
         return request;
     }
 

@@ -65,6 +65,8 @@ internal static class RequestEndpoints
             "residence-change" => WearerRequest.ResidenceChange(person.Id, reason, person.CommuneCode,
                 await CommuneAsync(db, body.ToCommuneCode, ct), Check.Text(body.NewAddress, "newAddress", 300), body.StartsAt ?? now, by, now),
             "malfunction-report" => WearerRequest.MalfunctionReport(person.Id, reason, body.DiscoveredAt ?? now, by, now),
+            "travel-report" => WearerRequest.TravelReport(person.Id, reason, Check.Text(body.Destination, "destination", 300), body.StartsAt ?? now,
+                body.ExpectedEnd ?? throw Missing("expectedEnd"), by, now, options.Value),
             _ => throw new NotFoundException("kind", $"There is no request kind '{kind}'."),
         };
         if (await db.Requests.AnyAsync(r => r.PersonId == id && r.Kind == request.Kind && r.Status == RequestStatus.Pending, ct))
@@ -152,7 +154,7 @@ internal static class RequestEndpoints
 /// <summary>The facts of a request; which are required depends on the kind.</summary>
 public sealed record CreateRequestRequest(
     string Reason, DateTimeOffset? StartsAt, DateTimeOffset? ExpectedEnd, BodyPosition? Position, PositionChangeReason? PositionReason,
-    ScopeRequest? Scope, string? ToCommuneCode, string? NewAddress, DateTimeOffset? DiscoveredAt);
+    ScopeRequest? Scope, string? ToCommuneCode, string? NewAddress, DateTimeOffset? DiscoveredAt, string? Destination = null);
 
 public sealed record DecideRequest(string? Note);
 
@@ -160,9 +162,9 @@ public sealed record RequestDto(
     Guid Id, Guid PersonId, RequestKind Kind, RequestStatus Status, string Reason, DateTimeOffset SubmittedAt, Guid SubmittedBy,
     DateTimeOffset? StartsAt, DateTimeOffset? ExpectedEnd, BodyPosition? RequestedPosition, PositionChangeReason? PositionReason,
     string? FromCommuneCode, string? ToCommuneCode, string? NewAddress, DateTimeOffset? DiscoveredAt, DateTimeOffset? DecidedAt,
-    Guid? DecidedBy, string? DecisionNote, long Version)
+    Guid? DecidedBy, string? DecisionNote, long Version, string? Destination)
 {
     public static RequestDto From(WearerRequest r) => new(r.Id, r.PersonId, r.Kind, r.Status, r.Reason, r.SubmittedAt, r.SubmittedBy,
         r.StartsAt, r.ExpectedEnd, r.RequestedPosition, r.PositionReason, r.FromCommuneCode, r.ToCommuneCode, r.NewAddress, r.DiscoveredAt,
-        r.DecidedAt, r.DecidedBy, r.DecisionNote, r.Version);
+        r.DecidedAt, r.DecidedBy, r.DecisionNote, r.Version, r.Destination);
 }

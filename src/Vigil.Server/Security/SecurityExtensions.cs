@@ -21,6 +21,7 @@ public static class SecurityExtensions
         builder.Services.AddOptions<RequestOptions>().BindConfiguration("Requests")
             .Validate(o => o.MinimumMonthsInPosition is >= 0 and <= 24, "Requests:MinimumMonthsInPosition must be 0 to 24.")
             .Validate(o => o.MaximumRemoval > TimeSpan.Zero, "Requests:MaximumRemoval must be positive.")
+            .Validate(o => o.MaximumTravel > TimeSpan.Zero, "Requests:MaximumTravel must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<TokenService>();

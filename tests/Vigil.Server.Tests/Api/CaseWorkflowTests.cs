@@ -111,6 +111,23 @@ public abstract class CaseWorkflowTests(VigilFixture fixture)
     }
 
     [Fact]
+    public async Task Wearer_ReportsTravel_OfficerApproves()
+    {
+        var credentials = fixture.Credentials.Wearers.Last(w => w.Username.StartsWith("bd.", StringComparison.Ordinal));
+        var wearer = await fixture.LogInAsync(credentials.Username, credentials.Password, null);
+        var officer = await fixture.LogInAsync("bd.officer2");
+        var now = fixture.Clock.GetUtcNow();
+
+        await Expect.Problem(await wearer.Post($"/api/v1/persons/{credentials.PersonId}/requests/travel-report",
+            new { reason = "Thăm mẹ ốm", startsAt = now.AddHours(1), expectedEnd = now.AddDays(2) }), 400, "destination");
+        var report = await Expect.Json<RequestDto>(await wearer.Post($"/api/v1/persons/{credentials.PersonId}/requests/travel-report",
+            new { reason = "Thăm mẹ ốm", destination = "Hải Phòng", startsAt = now.AddHours(1), expectedEnd = now.AddDays(2) }), 201);
+        Assert.Equal("Hải Phòng", report.Destination);
+        var approved = await Expect.Json<RequestDto>(await officer.Post($"/api/v1/requests/{report.Id}/approve", new { note = "Đồng ý" }));
+        Assert.Equal(Vigil.Domain.Requests.RequestStatus.Approved, approved.Status);
+    }
+
+    [Fact]
     public async Task Wearer_ReadsAnotherPerson_NotFound()
     {
         var credentials = fixture.Credentials.Wearers[0];

@@ -102,6 +102,7 @@ internal sealed class WearerRequestConfiguration : IEntityTypeConfiguration<Wear
         builder.Property(r => r.Reason).HasMaxLength(2000);
         builder.Property(r => r.DecisionNote).HasMaxLength(2000);
         builder.Property(r => r.NewAddress).HasMaxLength(300);
+        builder.Property(r => r.Destination).HasMaxLength(300);
         builder.Property(r => r.FromCommuneCode).HasMaxLength(16);
         builder.Property(r => r.ToCommuneCode).HasMaxLength(16);
         builder.Property(r => r.Version).IsConcurrencyToken();

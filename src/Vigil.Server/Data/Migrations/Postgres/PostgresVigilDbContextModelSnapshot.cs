@@ -788,6 +788,10 @@ namespace Vigil.Server.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset?>("DiscoveredAt")
                         .HasColumnType("timestamp with time zone");
 

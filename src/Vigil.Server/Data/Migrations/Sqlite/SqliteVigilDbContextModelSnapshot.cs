@@ -783,6 +783,10 @@ namespace Vigil.Server.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DiscoveredAt")
                         .HasColumnType("INTEGER");
 
