@@ -5,7 +5,7 @@ namespace Vigil.Domain.Rules;
 /// <summary>Violation 4 and the nudges before it: the wearer hears at 20, 10 and 5 %.</summary>
 public sealed partial class RuleEngine
 {
-    private void EvaluateBattery(DeviceTwin twin, RuleResult result, DeviceMessage message, CaseSnapshot @case)
+    private void EvaluateBattery(DeviceTwin twin, RuleResult result, DeviceMessage message)
     {
         var t = message.MeasuredAt;
         var charging = message.Battery?.Charging == true;
@@ -39,8 +39,6 @@ public sealed partial class RuleEngine
         {
             twin.BatteryDepletedAt ??= t;
         }
-
-        _ = @case;
     }
 
     private void EvaluateBatteryDeadline(DeviceTwin twin, RuleResult result, CaseSnapshot @case, DateTimeOffset now)

@@ -5,7 +5,7 @@ namespace Vigil.Domain.Rules;
 /// <summary>Violations 1–3: tampering, not wearing, self-removal.</summary>
 public sealed partial class RuleEngine
 {
-    private void CheckTamperSignals(DeviceTwin twin, RuleResult result, DeviceMessage message, CaseSnapshot @case)
+    private void CheckTamperSignals(DeviceTwin twin, RuleResult result, DeviceMessage message)
     {
         var t = message.MeasuredAt;
         var reasons = new List<string>();
@@ -34,8 +34,6 @@ public sealed partial class RuleEngine
         {
             End(twin, result, "tamper", t, "case closed and strap intact");
         }
-
-        _ = @case;
     }
 
     private void EvaluateWear(DeviceTwin twin, RuleResult result, DeviceMessage message, CaseSnapshot @case)

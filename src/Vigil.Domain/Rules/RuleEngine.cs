@@ -26,7 +26,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
             // A late message is stored but not replayed into the dwell timers; an instantaneous tamper signal still counts.
             if (@case.MonitoredAt(t))
             {
-                CheckTamperSignals(twin, result, message, @case);
+                CheckTamperSignals(twin, result, message);
             }
 
             return result;
@@ -41,9 +41,9 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
             return result;
         }
 
-        CheckTamperSignals(twin, result, message, @case);
+        CheckTamperSignals(twin, result, message);
         EvaluateWear(twin, result, message, @case);
-        EvaluateBattery(twin, result, message, @case);
+        EvaluateBattery(twin, result, message);
         RecordFaults(twin, message);
         if (message.Fix is { } fix && fix.AccuracyMeters is var acc && (acc ?? 0) <= options.MaxUsableAccuracyMeters)
         {

@@ -191,13 +191,9 @@ internal static class DecisionEndpoints
         return (decision, await PersonEndpoints.FindAsync(db, decision.PersonId, ct));
     }
 
-    private static async Task<Guid> CheckOfficerAsync(VigilDbContext db, Guid? officerId, string communeCode, CancellationToken ct)
-    {
-        var ok = officerId is not null && await db.Users.Where(u => u.Id == officerId && (u.Role == Role.ManagingOfficer || u.Role == Role.CommuneChief))
-            .Join(db.Units, u => u.UnitId, unit => unit.Id, (u, unit) => unit.CommuneCode).AnyAsync(c => c == communeCode, ct);
-        return ok ? officerId!.Value : throw new DomainException("managingOfficerId", "not-an-officer-of-the-commune",
-            "A decision names a managing officer of the person's commune.");
-    }
+    private static async Task<Guid> CheckOfficerAsync(VigilDbContext db, Guid? officerId, string communeCode, CancellationToken ct) =>
+        await PersonEndpoints.CheckOfficerAsync(db, officerId, communeCode, ct)
+        ?? throw new DomainException("managingOfficerId", "not-an-officer-of-the-commune", "A decision names a managing officer of the person's commune.");
 }
 
 public sealed record DecisionRequest(int DurationMonths, DateOnly StartDate, Guid? ManagingOfficerId, string? Note);

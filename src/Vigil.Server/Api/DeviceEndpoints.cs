@@ -33,6 +33,10 @@ internal static class DeviceEndpoints
     }
 
     /// <summary>The hash kept for a device secret. Secrets are 256-bit random, so a fast hash is safe and keeps CONNECT cheap.</summary>
+    /// <summary>A new 256-bit device secret, URL-safe base64.</summary>
+    public static string NewSecret() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static async Task<PageOf<DeviceDto>> ListAsync(VigilDbContext db, Access access, string? status, int? page, int? pageSize,
@@ -95,7 +99,7 @@ internal static class DeviceEndpoints
     {
         access.Require(Role.DeviceLogistics);
         var device = await FindAsync(db, access, id, ct);
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var secret = NewSecret();
         device.Provision(HashSecret(secret), clock.GetUtcNow());
         audit.Record("device.provision", "device", device.Id, details: new { device.DeviceId });
         await audit.SaveAsync(ct);

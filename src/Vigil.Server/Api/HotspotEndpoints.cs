@@ -4,7 +4,6 @@ using Vigil.Domain;
 using Vigil.Domain.Hotspots;
 using Vigil.Domain.Identity;
 using Vigil.Domain.Jurisdictions;
-using Vigil.Domain.Scope;
 using Vigil.Server.Audit;
 using Vigil.Server.Data;
 using Vigil.Server.Security;
@@ -54,7 +53,7 @@ internal static class HotspotEndpoints
         CancellationToken ct)
     {
         access.Require(Editors);
-        var hotspot = Build(request, "", access, HotspotSource.Registry, clock.GetUtcNow());
+        var hotspot = Build(request, access, HotspotSource.Registry, clock.GetUtcNow());
         db.Hotspots.Add(hotspot);
         audit.Record("hotspot.create", "hotspot", hotspot.Id, details: new { hotspot.Name, hotspot.Category });
         await audit.SaveAsync(ct);
@@ -72,7 +71,7 @@ internal static class HotspotEndpoints
         }
 
         http.RequireVersion(hotspot.Version);
-        var updated = Build(request, "", access, hotspot.Source, clock.GetUtcNow());
+        var updated = Build(request, access, hotspot.Source, clock.GetUtcNow());
         hotspot.Name = updated.Name;
         hotspot.Category = updated.Category;
         hotspot.Status = updated.Status;
@@ -107,7 +106,7 @@ internal static class HotspotEndpoints
         {
             try
             {
-                db.Hotspots.Add(Build(FromFeature(feature), "", access, HotspotSource.Import, now));
+                db.Hotspots.Add(Build(FromFeature(feature), access, HotspotSource.Import, now));
                 added++;
             }
             catch (DomainException e)
@@ -157,29 +156,11 @@ internal static class HotspotEndpoints
         return new HotspotRequest(Prop("name") ?? "", category, geometry, null, null, Prop("notes"));
     }
 
-    private static Hotspot Build(HotspotRequest request, string prefix, Access access, HotspotSource source, DateTimeOffset now)
+    private static Hotspot Build(HotspotRequest request, Access access, HotspotSource source, DateTimeOffset now)
     {
-        var name = Check.Text(request.Name, prefix + "name", 200);
-        var category = Check.Defined(request.Category ?? throw Check.Missing(prefix + "category"), prefix + "category");
-        string? geometry = null;
-        if (request.Geometry is { ValueKind: JsonValueKind.Object } g)
-        {
-            if (request.Circle is not null)
-            {
-                throw new DomainException(prefix + "geometry", "two-shapes", "Give either a geometry or a circle, not both.");
-            }
-
-            ZoneShape.FromGeoJson(g, prefix + "geometry");
-            geometry = g.GetRawText();
-        }
-        else if (request.Circle is { } c)
-        {
-            ZoneShape.Circle(c.Lat, c.Lon, c.RadiusMeters, prefix + "circle");
-        }
-        else
-        {
-            throw new DomainException(prefix + "geometry", "no-shape", "A hotspot needs a GeoJSON polygon ('geometry') or a 'circle'.");
-        }
+        var name = Check.Text(request.Name, "name", 200);
+        var category = Check.Defined(request.Category ?? throw Check.Missing("category"), "category");
+        var geometry = ShapeInput.Read(request.Geometry, request.Circle, "", "geometry", "A hotspot");
 
         var j = access.Jurisdiction;
         return new Hotspot
@@ -187,13 +168,13 @@ internal static class HotspotEndpoints
             Name = name,
             Category = category,
             Source = source,
-            Status = request.Status is { } s ? Check.Defined(s, prefix + "status") : HotspotStatus.Active,
+            Status = request.Status is { } s ? Check.Defined(s, "status") : HotspotStatus.Active,
             GeometryGeoJson = geometry,
             CenterLat = request.Circle?.Lat,
             CenterLon = request.Circle?.Lon,
             RadiusMeters = request.Circle?.RadiusMeters,
             ProvinceCode = j.Level == UnitLevel.National ? null : j.ProvinceCode,
-            Notes = Check.Optional(request.Notes, prefix + "notes", 2000),
+            Notes = Check.Optional(request.Notes, "notes", 2000),
             CreatedAt = now,
             CreatedBy = access.User.Id,
         };

@@ -208,7 +208,8 @@ internal static class PersonEndpoints
         person.ResidenceLon = request.ResidenceLon;
     }
 
-    private static async Task<Guid?> CheckOfficerAsync(VigilDbContext db, Guid? officerId, string communeCode, CancellationToken ct)
+    /// <summary>The managing officer (or chief) of a commune, by id; null stays null.</summary>
+    internal static async Task<Guid?> CheckOfficerAsync(VigilDbContext db, Guid? officerId, string communeCode, CancellationToken ct)
     {
         if (officerId is null)
         {

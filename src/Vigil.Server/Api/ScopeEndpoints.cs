@@ -107,25 +107,7 @@ internal static class ScopeEndpoints
     {
         var kind = Check.Defined(z.Kind ?? throw Check.Missing($"{field}.kind"), $"{field}.kind");
         var name = Check.Text(z.Name, $"{field}.name", 150);
-        string? geometry = null;
-        if (z.Geometry is { } g && g.ValueKind != JsonValueKind.Null)
-        {
-            if (z.Circle is not null)
-            {
-                throw new DomainException(field, "two-shapes", "Give either a geometry or a circle, not both.");
-            }
-
-            ZoneShape.FromGeoJson(g, $"{field}.geometry");
-            geometry = g.GetRawText();
-        }
-        else if (z.Circle is { } c)
-        {
-            ZoneShape.Circle(c.Lat, c.Lon, c.RadiusMeters, $"{field}.circle");
-        }
-        else
-        {
-            throw new DomainException(field, "no-shape", "A zone needs a GeoJSON polygon ('geometry') or a 'circle'.");
-        }
+        var geometry = ShapeInput.Read(z.Geometry, z.Circle, $"{field}.", field, "A zone");
 
         var schedule = z.Schedule is null ? null
             : WeeklySchedule.Parse(z.Schedule.Select((w, i) => w is null

@@ -236,7 +236,7 @@ internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider
     {
         var serialText = serial.ToString("D6", CultureInfo.InvariantCulture);
         var device = Device.Register($"VG-{serialText}", $"SN{serialText}", $"35{serial:D13}", "Vigil Band 1", "1.4.2", unitId, now);
-        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var secret = DeviceEndpoints.NewSecret();
         device.Provision(DeviceEndpoints.HashSecret(secret), now);
         db.Devices.Add(device);
         _devices.Add(new DemoDevice(device.DeviceId, secret, null));
