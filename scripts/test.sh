@@ -4,8 +4,9 @@
 #   1. installs the PostgreSQL 15 server from Debian's packages if it is missing;
 #   2. starts a private, throwaway PostgreSQL 15 cluster (temp dir, trust auth, 127.0.0.1 on a
 #      free port) and exports VIGIL_TEST_POSTGRES for the tests, which create their own databases;
-#   3. runs `dotnet test Vigil.slnx` (extra arguments are passed on, e.g. --filter ...);
-#   4. sums the .trx results and prints, as the last line: `tests: N passed, M failed, K skipped`.
+#   3. installs Debian's mosquitto and mosquitto-clients if missing (the MQTT tests use them);
+#   4. runs `dotnet test Vigil.slnx` (extra arguments are passed on, e.g. --filter ...);
+#   5. sums the .trx results and prints, as the last line: `tests: N passed, M failed, K skipped`.
 #
 # Exit status is non-zero if a test failed, if dotnet test failed (e.g. a build error), or if no
 # test ran. The cluster is stopped and its directory removed on exit, also on failure.
@@ -204,6 +205,25 @@ else
     echo "######################################################################################"
   } >&2
   unset VIGIL_TEST_POSTGRES
+fi
+
+# --------------------------------------------------------------------------------------------
+# Mosquitto (the external-broker tests start their own broker; the MQTT tests use mosquitto_pub)
+# --------------------------------------------------------------------------------------------
+install_mosquitto() {
+  command -v mosquitto_pub >/dev/null 2>&1 && { command -v mosquitto >/dev/null 2>&1 || [[ -x /usr/sbin/mosquitto ]]; } && return 0
+  [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 || { log "mosquitto is missing and cannot be installed here."; return 1; }
+  log "installing mosquitto and mosquitto-clients with apt-get..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q --no-install-recommends mosquitto mosquitto-clients >&2 \
+    || { apt-get update -q >&2 && apt-get install -y -q --no-install-recommends mosquitto mosquitto-clients >&2; }
+}
+if ! install_mosquitto; then
+  if is_ci; then
+    log "ERROR: mosquitto is required by the MQTT tests (CI=${CI:-})."
+    exit 1
+  fi
+  log "WARNING: mosquitto is missing: the MQTT tests that use it will fail."
 fi
 
 # --------------------------------------------------------------------------------------------

@@ -26,4 +26,38 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "Audit chain broken at entry {Sequence}: {Reason}")]
     public static partial void AuditBroken(this ILogger logger, long sequence, string reason);
+
+    // Ingestion and MQTT: 100–149.
+    [LoggerMessage(100, LogLevel.Warning, "Telemetry body from {DeviceId} over {Transport} refused: {Field}: {Reason}")]
+    public static partial void TelemetryMalformed(this ILogger logger, string deviceId, string transport, string field, string reason);
+
+    [LoggerMessage(101, LogLevel.Information, "Telemetry message {Seq} from {DeviceId} over {Transport} rejected: {Field}: {Reason}")]
+    public static partial void TelemetryRejected(this ILogger logger, string deviceId, string transport, long? seq, string field, string reason);
+
+    [LoggerMessage(102, LogLevel.Error, "A telemetry batch of {Uploads} uploads failed; storing them one by one")]
+    public static partial void TelemetryBatchFailed(this ILogger logger, Exception exception, int uploads);
+
+    [LoggerMessage(103, LogLevel.Error, "Telemetry from {DeviceId} could not be stored; it was not acknowledged")]
+    public static partial void TelemetryUploadFailed(this ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(104, LogLevel.Error, "{Sink} failed on stored telemetry; the rows will be replayed from the store")]
+    public static partial void TelemetrySinkFailed(this ILogger logger, Exception exception, string sink);
+
+    [LoggerMessage(105, LogLevel.Warning, "MQTT connection of {ClientId} refused: {Reason}")]
+    public static partial void MqttConnectRefused(this ILogger logger, string clientId, string reason);
+
+    [LoggerMessage(106, LogLevel.Warning, "MQTT client {ClientId} refused on foreign topic {Topic}")]
+    public static partial void MqttForeignTopic(this ILogger logger, string clientId, string topic);
+
+    [LoggerMessage(107, LogLevel.Information, "Consuming device telemetry from the external broker {Host}:{Port}")]
+    public static partial void ExternalBrokerConnected(this ILogger logger, string host, int port);
+
+    [LoggerMessage(108, LogLevel.Warning, "External broker {Host}:{Port} unavailable: {Reason}; retrying")]
+    public static partial void ExternalBrokerUnavailable(this ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(109, LogLevel.Error, "Message on {Topic} from the external broker failed; it stays unacknowledged")]
+    public static partial void ExternalMessageFailed(this ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(110, LogLevel.Information, "Telemetry retention dropped {Partitions} partitions / {Rows} rows before {Cutoff}")]
+    public static partial void TelemetryRetained(this ILogger logger, int partitions, int rows, DateOnly cutoff);
 }

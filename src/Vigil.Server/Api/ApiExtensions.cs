@@ -25,8 +25,6 @@ public static class ApiExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemHandler>();
         builder.Services.AddRequestTimeouts();
-        builder.Services.AddScoped<Ingestion.TelemetryStore>();
-        builder.Services.AddSingleton<Ingestion.UploadRateLimiter>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vigil API";

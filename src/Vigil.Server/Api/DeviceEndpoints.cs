@@ -95,7 +95,7 @@ internal static class DeviceEndpoints
 
     /// <summary>Issues a new secret; it is in this response only. Provisioning again replaces the old secret.</summary>
     private static async Task<ProvisionedDevice> ProvisionAsync(Guid id, VigilDbContext db, Access access, AuditLog audit, TimeProvider clock,
-        CancellationToken ct)
+        Ingestion.DeviceCredentials credentials, CancellationToken ct)
     {
         access.Require(Role.DeviceLogistics);
         var device = await FindAsync(db, access, id, ct);
@@ -103,11 +103,12 @@ internal static class DeviceEndpoints
         device.Provision(HashSecret(secret), clock.GetUtcNow());
         audit.Record("device.provision", "device", device.Id, details: new { device.DeviceId });
         await audit.SaveAsync(ct);
+        credentials.Forget(device.DeviceId);
         return new ProvisionedDevice(device.Id, device.DeviceId, secret);
     }
 
     private static async Task<DeviceDto> SetStatusAsync(Guid id, DeviceStatusRequest request, HttpContext http, VigilDbContext db, Access access,
-        AuditLog audit, CancellationToken ct)
+        AuditLog audit, Ingestion.DeviceCredentials credentials, CancellationToken ct)
     {
         access.Require(Role.DeviceLogistics);
         var device = await FindAsync(db, access, id, ct);
@@ -115,6 +116,7 @@ internal static class DeviceEndpoints
         device.SetStatus(Check.Defined(request.Status ?? throw Check.Missing("status"), "status"));
         audit.Record("device.status", "device", device.Id, details: new { request.Status, request.Note });
         await audit.SaveAsync(ct);
+        credentials.Forget(device.DeviceId);
         http.SetETag(device.Version);
         return DeviceDto.From(device);
     }

@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Vigil.Server.Ingestion;
 
-/// <summary>A per-device limit on HTTPS uploads per minute (fixed window), so one device cannot crowd out the others.</summary>
-public sealed class UploadRateLimiter
+/// <summary>
+/// A per-device limit on uploads per minute (fixed window), over both transports, so one device cannot crowd
+/// out the others. Only authenticated devices are counted, so the table is bounded by the fleet.
+/// </summary>
+public sealed class UploadRateLimiter(IOptions<IngestionOptions> options)
 {
-    /// <summary>Uploads a device may make per minute before it gets 429.</summary>
-    public const int UploadsPerMinute = 120;
-
     private readonly ConcurrentDictionary<string, (long Minute, int Count)> _uploads = new();
+
+    public int UploadsPerMinute => options.Value.UploadsPerMinute;
 
     public bool TryTake(string deviceId, DateTimeOffset now)
     {

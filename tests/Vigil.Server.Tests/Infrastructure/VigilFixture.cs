@@ -39,6 +39,12 @@ public abstract class VigilFixture : IAsyncLifetime
 
     public abstract string DatabaseName { get; }
 
+    /// <summary>The embedded MQTT broker's port, when the fixture runs a real Kestrel (<see cref="UsesKestrel"/>).</summary>
+    public int MqttPort { get; private set; }
+
+    /// <summary>Run on a real Kestrel with the MQTT port open, instead of the in-memory test server.</summary>
+    protected virtual bool UsesKestrel => false;
+
     /// <summary>The connection string the server uses, or null for SQLite.</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
 
@@ -49,6 +55,7 @@ public abstract class VigilFixture : IAsyncLifetime
         Directory.CreateDirectory(_dataFolder);
         var postgres = await CreateDatabaseAsync();
         PostgresConnectionString = postgres;
+        MqttPort = UsesKestrel ? FreePort() : 0;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Storage:DataFolder", _dataFolder);
@@ -57,8 +64,21 @@ public abstract class VigilFixture : IAsyncLifetime
             b.UseSetting("Demo:PeoplePerCommune", "3");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+            if (UsesKestrel)
+            {
+                b.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         });
-        _ = _factory.Server;
+        if (UsesKestrel)
+        {
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
+
         await using var file = File.OpenRead(Path.Combine(_dataFolder, "demo", "credentials.json"));
         Credentials = (await JsonSerializer.DeserializeAsync<DemoCredentials>(file, Json))!;
     }
@@ -123,6 +143,13 @@ public abstract class VigilFixture : IAsyncLifetime
         return client;
     }
 
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static JsonSerializerOptions CreateJson()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -131,7 +158,7 @@ public abstract class VigilFixture : IAsyncLifetime
     }
 }
 
-public sealed class SqliteFixture : VigilFixture
+public class SqliteFixture : VigilFixture
 {
     public override string DatabaseName => "SQLite";
 
@@ -139,7 +166,7 @@ public sealed class SqliteFixture : VigilFixture
 }
 
 /// <summary>A throwaway database on the PostgreSQL server that scripts/test.sh starts (VIGIL_TEST_POSTGRES).</summary>
-public sealed class PostgresFixture : VigilFixture
+public class PostgresFixture : VigilFixture
 {
     private readonly string _database = $"vigil_test_{Guid.NewGuid():N}";
 
@@ -169,4 +196,16 @@ public sealed class PostgresFixture : VigilFixture
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>SQLite behind a real Kestrel, with the embedded MQTT broker listening.</summary>
+public sealed class SqliteBrokerFixture : SqliteFixture
+{
+    protected override bool UsesKestrel => true;
+}
+
+/// <summary>PostgreSQL behind a real Kestrel, with the embedded MQTT broker listening.</summary>
+public sealed class PostgresBrokerFixture : PostgresFixture
+{
+    protected override bool UsesKestrel => true;
 }

@@ -84,12 +84,12 @@ public abstract class TelemetryUploadTests(VigilFixture fixture)
     {
         var client = Device(5);
         var statuses = new List<int>();
-        for (var i = 0; i <= UploadRateLimiter.UploadsPerMinute; i++)
+        for (var i = 0; i <= new IngestionOptions().UploadsPerMinute; i++)
         {
             statuses.Add((int)(await client.PostAsync(Url(5), Json(Message(100 + i)))).StatusCode);
         }
 
-        Assert.All(statuses.Take(UploadRateLimiter.UploadsPerMinute), s => Assert.Equal(200, s));
+        Assert.All(statuses.Take(new IngestionOptions().UploadsPerMinute), s => Assert.Equal(200, s));
         Assert.Equal(429, statuses[^1]);
     }
 }

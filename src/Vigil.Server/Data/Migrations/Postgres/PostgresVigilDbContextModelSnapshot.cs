@@ -939,18 +939,25 @@ namespace Vigil.Server.Data.Migrations.Postgres
 
             modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
                 {
-                    b.Property<string>("DeviceId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("Seq")
+                    b.Property<long>("IngestId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("IngestId"));
 
                     b.Property<double?>("AccuracyMeters")
                         .HasColumnType("double precision");
 
                     b.Property<int?>("BatteryPercent")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("Cell")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<double?>("Lat")
                         .HasColumnType("double precision");
@@ -968,9 +975,19 @@ namespace Vigil.Server.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("DeviceId", "Seq");
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("IngestId");
+
+                    b.HasIndex("Cell", "MeasuredAt");
+
+                    b.HasIndex("DeviceId", "IngestId");
 
                     b.HasIndex("DeviceId", "MeasuredAt");
+
+                    b.HasIndex("DeviceId", "Seq")
+                        .IsUnique();
 
                     b.ToTable("Telemetry", (string)null);
                 });

@@ -934,11 +934,8 @@ namespace Vigil.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
                 {
-                    b.Property<string>("DeviceId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Seq")
+                    b.Property<long>("IngestId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("AccuracyMeters")
@@ -946,6 +943,14 @@ namespace Vigil.Server.Data.Migrations.Sqlite
 
                     b.Property<int?>("BatteryPercent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Cell")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Lat")
                         .HasColumnType("REAL");
@@ -963,9 +968,19 @@ namespace Vigil.Server.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("DeviceId", "Seq");
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IngestId");
+
+                    b.HasIndex("Cell", "MeasuredAt");
+
+                    b.HasIndex("DeviceId", "IngestId");
 
                     b.HasIndex("DeviceId", "MeasuredAt");
+
+                    b.HasIndex("DeviceId", "Seq")
+                        .IsUnique();
 
                     b.ToTable("Telemetry", (string)null);
                 });

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Domain.Devices;
+using Vigil.Server.Api;
+using Vigil.Server.Data;
+
+namespace Vigil.Server.Ingestion;
+
+/// <summary>
+/// Checks a device's id and secret for both transports. The stored hash is cached for a minute, so a fleet
+/// reconnecting after an outage does not hit the database once per connection; re-provisioning or a status
+/// change on this node forgets the entry at once (another node's cache follows within the minute).
+/// </summary>
+public sealed class DeviceCredentials(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (string? SecretHash, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>True when the device exists, is not retired, is provisioned, and the secret matches.</summary>
+    public async Task<bool> VerifyAsync(string deviceId, string? secret, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(deviceId) || deviceId.Length > 40 || string.IsNullOrEmpty(secret))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        if (!_cache.TryGetValue(deviceId, out var entry) || entry.Until <= now)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            var hash = await db.Devices.AsNoTracking().Where(d => d.DeviceId == deviceId && d.Status != DeviceStatus.Retired)
+                .Select(d => d.SecretHash).SingleOrDefaultAsync(ct);
+            entry = (hash, now + CacheFor);
+            _cache[deviceId] = entry;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(entry.SecretHash ?? new string('0', 64));
+        var actual = Encoding.ASCII.GetBytes(DeviceEndpoints.HashSecret(secret));
+        return entry.SecretHash is not null && CryptographicOperations.FixedTimeEquals(expected, actual);
+    }
+
+    public void Forget(string deviceId) => _cache.TryRemove(deviceId, out _);
+}
