@@ -60,4 +60,17 @@ internal static partial class Log
 
     [LoggerMessage(110, LogLevel.Information, "Telemetry retention dropped {Partitions} partitions / {Rows} rows before {Cutoff}")]
     public static partial void TelemetryRetained(this ILogger logger, int partitions, int rows, DateOnly cutoff);
+
+    // Actors and rules: 200–249.
+    [LoggerMessage(200, LogLevel.Error, "Device actor {DeviceId} could not commit; it will replay from the store")]
+    public static partial void TwinNotCommitted(this ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(201, LogLevel.Warning, "Stored telemetry of {DeviceId} did not reach its actor; it stays above the watermark for replay")]
+    public static partial void DeliveryFailed(this ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(202, LogLevel.Error, "The deadline sweep failed; it runs again at the next interval")]
+    public static partial void SweepFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(203, LogLevel.Warning, "The actors of person {PersonId} could not be refreshed after a case change")]
+    public static partial void RefreshFailed(this ILogger logger, Exception exception, Guid personId);
 }

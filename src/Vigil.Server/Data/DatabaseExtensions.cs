@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Vigil.Server.Actors;
 using Vigil.Server.Seed;
 
 namespace Vigil.Server.Data;
@@ -13,14 +14,19 @@ public static class DatabaseExtensions
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.UsePostgres)
         {
-            builder.Services.AddDbContext<VigilDbContext, PostgresVigilDbContext>(o => o.UseNpgsql(storage.Postgres));
+            builder.Services.AddDbContext<VigilDbContext, PostgresVigilDbContext>((sp, o) =>
+                o.UseNpgsql(storage.Postgres).AddInterceptors(sp.GetRequiredService<RegistryChangeInterceptor>()));
         }
         else
         {
             Directory.CreateDirectory(Path.GetDirectoryName(storage.SqlitePath)!);
-            builder.Services.AddDbContext<VigilDbContext, SqliteVigilDbContext>(o => o.UseSqlite($"Data Source={storage.SqlitePath};Pooling=True"));
+            builder.Services.AddDbContext<VigilDbContext, SqliteVigilDbContext>((sp, o) =>
+                o.UseSqlite($"Data Source={storage.SqlitePath};Pooling=True").AddInterceptors(sp.GetRequiredService<RegistryChangeInterceptor>()));
         }
 
+        // The actors learn from every save which cases changed.
+        builder.Services.AddSingleton<RegistryChanges>();
+        builder.Services.AddSingleton<RegistryChangeInterceptor>();
         builder.Services.AddScoped<ProvinceSeeder>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

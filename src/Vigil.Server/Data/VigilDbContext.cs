@@ -56,6 +56,8 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Ingestion.TelemetryRow> Telemetry => Set<Ingestion.TelemetryRow>();
 
+    public DbSet<Actors.DeviceTwinRow> DeviceTwins => Set<Actors.DeviceTwinRow>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();

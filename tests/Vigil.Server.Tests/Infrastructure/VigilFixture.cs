@@ -48,6 +48,14 @@ public abstract class VigilFixture : IAsyncLifetime
     /// <summary>The connection string the server uses, or null for SQLite.</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
 
+    /// <summary>Settings of a particular fixture (e.g. an external broker it started), applied after the common ones.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> PrepareAsync() => Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    /// <summary>Runs once the server has started and the demo credentials are read.</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
     public async Task InitializeAsync()
@@ -56,6 +64,8 @@ public abstract class VigilFixture : IAsyncLifetime
         var postgres = await CreateDatabaseAsync();
         PostgresConnectionString = postgres;
         MqttPort = UsesKestrel ? FreePort() : 0;
+        var extra = await PrepareAsync();
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Storage:DataFolder", _dataFolder);
@@ -64,6 +74,13 @@ public abstract class VigilFixture : IAsyncLifetime
             b.UseSetting("Demo:PeoplePerCommune", "3");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+            b.UseSetting("Actors:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Actors:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in extra)
+            {
+                b.UseSetting(key, value);
+            }
+
             if (UsesKestrel)
             {
                 b.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -81,6 +98,7 @@ public abstract class VigilFixture : IAsyncLifetime
 
         await using var file = File.OpenRead(Path.Combine(_dataFolder, "demo", "credentials.json"));
         Credentials = (await JsonSerializer.DeserializeAsync<DemoCredentials>(file, Json))!;
+        await StartedAsync();
     }
 
     public async Task DisposeAsync()
@@ -91,6 +109,7 @@ public abstract class VigilFixture : IAsyncLifetime
         }
 
         await DropDatabaseAsync();
+        await CleanUpAsync();
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
@@ -143,7 +162,7 @@ public abstract class VigilFixture : IAsyncLifetime
         return client;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -937,6 +937,59 @@ namespace Vigil.Server.Data.Migrations.Postgres
                     b.ToTable("Zones");
                 });
 
+            modelBuilder.Entity("Vigil.Server.Actors.DeviceTwinRow", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("BatteryPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("LastAccuracyMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("LastFixAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("LastLat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LastLon")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NextDeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DeviceId");
+
+                    b.HasIndex("NextDeadlineAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DeviceTwins", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestId")

@@ -932,6 +932,59 @@ namespace Vigil.Server.Data.Migrations.Sqlite
                     b.ToTable("Zones");
                 });
 
+            modelBuilder.Entity("Vigil.Server.Actors.DeviceTwinRow", b =>
+                {
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BatteryPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastAccuracyMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastFixAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LastLon")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextDeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeviceId");
+
+                    b.HasIndex("NextDeadlineAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DeviceTwins", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestId")
