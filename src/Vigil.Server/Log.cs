@@ -26,4 +26,13 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "Audit chain broken at entry {Sequence}: {Reason}")]
     public static partial void AuditBroken(this ILogger logger, long sequence, string reason);
+
+    [LoggerMessage(201, LogLevel.Information, "Alert {AlertId} ({Rule}) escalated to province {ProvinceCode}")]
+    public static partial void AlertEscalated(this ILogger logger, Guid alertId, string rule, string provinceCode);
+
+    [LoggerMessage(202, LogLevel.Information, "Alert {AlertId} changed while being escalated; left as it is")]
+    public static partial void EscalationSkipped(this ILogger logger, Guid alertId);
+
+    [LoggerMessage(203, LogLevel.Error, "Alert escalation pass failed; retrying at the next tick")]
+    public static partial void EscalationFailed(this ILogger logger, Exception exception);
 }

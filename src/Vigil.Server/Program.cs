@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Server;
+using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Security;
@@ -14,6 +15,7 @@ builder.AddVigilLogging();
 builder.AddVigilDatabase();
 builder.AddVigilSecurity();
 builder.AddVigilApi();
+builder.AddVigilAlerts();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();
