@@ -89,7 +89,7 @@ public sealed class AlertBook(VigilDbContext scopeDb, AuditLog audit, IOptions<D
         var alert = Alert.Raise(subject.PersonId, subject.DeviceId, station, signal, now);
         db.Alerts.Add(alert);
         audit.Record("alert.raise", "alert", alert.Id, alert.PersonId,
-            new { alert.Rule, alert.Key, alert.Severity, alert.DeviceId, alert.ConditionSince, evidence = alert.Evidence.Count });
+            new { rule = alert.Rule.ToString(), alert.Key, severity = alert.Severity.ToString(), alert.DeviceId, alert.ConditionSince, evidence = alert.Evidence.Count });
         return alert;
     }
 
@@ -140,7 +140,7 @@ public sealed class AlertBook(VigilDbContext scopeDb, AuditLog audit, IOptions<D
             }
 
             audit.Record("wearer.nudge", "person", id, id,
-                new { nudge.Kind, nudge.BatteryPercent, nudge.At, recipients = recipients.Select(r => r.Id) });
+                new { kind = nudge.Kind.ToString(), nudge.BatteryPercent, nudge.At, recipients = recipients.Select(r => r.Id) });
         }
     }
 }

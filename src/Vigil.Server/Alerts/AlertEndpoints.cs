@@ -101,7 +101,7 @@ internal static class AlertEndpoints
         }
 
         audit.Record("alert.resolve", "alert", alert.Id, alert.PersonId,
-            new { outcome, violationRecord = alert.ViolationRecordId, warningRecord = alert.WarningRecordId });
+            new { outcome = outcome.ToString(), violationRecord = alert.ViolationRecordId, warningRecord = alert.WarningRecordId });
         return await SaveAsync(http, db, audit, alert, ct);
     }
 
