@@ -27,6 +27,15 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Warning, "Audit chain broken at entry {Sequence}: {Reason}")]
     public static partial void AuditBroken(this ILogger logger, long sequence, string reason);
 
+    [LoggerMessage(201, LogLevel.Information, "Alert {AlertId} ({Rule}) escalated to province {ProvinceCode}")]
+    public static partial void AlertEscalated(this ILogger logger, Guid alertId, string rule, string provinceCode);
+
+    [LoggerMessage(202, LogLevel.Information, "Alert {AlertId} changed while being escalated; left as it is")]
+    public static partial void EscalationSkipped(this ILogger logger, Guid alertId);
+
+    [LoggerMessage(203, LogLevel.Error, "Alert escalation pass failed; retrying at the next tick")]
+    public static partial void EscalationFailed(this ILogger logger, Exception exception);
+
     // Ingestion and MQTT: 100–149.
     [LoggerMessage(100, LogLevel.Warning, "Telemetry body from {DeviceId} over {Transport} refused: {Field}: {Reason}")]
     public static partial void TelemetryMalformed(this ILogger logger, string deviceId, string transport, string field, string reason);
@@ -61,16 +70,16 @@ internal static partial class Log
     [LoggerMessage(110, LogLevel.Information, "Telemetry retention dropped {Partitions} partitions / {Rows} rows before {Cutoff}")]
     public static partial void TelemetryRetained(this ILogger logger, int partitions, int rows, DateOnly cutoff);
 
-    // Actors and rules: 200–249.
-    [LoggerMessage(200, LogLevel.Error, "Device actor {DeviceId} could not commit; it will replay from the store")]
+    // Actors and rules: 250–299.
+    [LoggerMessage(250, LogLevel.Error, "Device actor {DeviceId} could not commit; it will replay from the store")]
     public static partial void TwinNotCommitted(this ILogger logger, Exception exception, string deviceId);
 
-    [LoggerMessage(201, LogLevel.Warning, "Stored telemetry of {DeviceId} did not reach its actor; it stays above the watermark for replay")]
+    [LoggerMessage(251, LogLevel.Warning, "Stored telemetry of {DeviceId} did not reach its actor; it stays above the watermark for replay")]
     public static partial void DeliveryFailed(this ILogger logger, Exception exception, string deviceId);
 
-    [LoggerMessage(202, LogLevel.Error, "The deadline sweep failed; it runs again at the next interval")]
+    [LoggerMessage(252, LogLevel.Error, "The deadline sweep failed; it runs again at the next interval")]
     public static partial void SweepFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(203, LogLevel.Warning, "The actors of person {PersonId} could not be refreshed after a case change")]
+    [LoggerMessage(253, LogLevel.Warning, "The actors of person {PersonId} could not be refreshed after a case change")]
     public static partial void RefreshFailed(this ILogger logger, Exception exception, Guid personId);
 }

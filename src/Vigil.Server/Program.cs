@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Server;
+using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Ingestion;
@@ -18,6 +19,7 @@ builder.AddVigilSecurity();
 builder.AddVigilApi();
 builder.AddVigilIngestion();
 builder.AddVigilMqtt();
+builder.AddVigilAlerts();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();

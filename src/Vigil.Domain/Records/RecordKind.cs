@@ -14,4 +14,7 @@ public enum RecordKind
     ResidenceArrival,
     MalfunctionReport,
     Warning,
+
+    /// <summary>A violation of the decree, confirmed by an officer when resolving the alert that raised it.</summary>
+    Violation,
 }

@@ -66,6 +66,7 @@ public static class ApiExtensions
         api.MapHotspotEndpoints();
         api.MapNotificationEndpoints();
         api.MapAuditEndpoints();
+        Alerts.AlertEndpoints.MapAlertEndpoints(api);
         Ingestion.TelemetryEndpoints.MapTelemetryEndpoints(api);
 
         app.MapOpenApi().AllowAnonymous();

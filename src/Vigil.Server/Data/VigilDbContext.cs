@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Vigil.Domain.Alerts;
 using Vigil.Domain.Audit;
 using Vigil.Domain.Decisions;
 using Vigil.Domain.Devices;
@@ -58,6 +59,10 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Actors.DeviceTwinRow> DeviceTwins => Set<Actors.DeviceTwinRow>();
 
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertNote> AlertNotes => Set<AlertNote>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();
@@ -98,14 +103,14 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     }
 
     /// <summary>
-    /// Formal records, decision steps, scope versions' zones and the audit log are immutable; every other
+    /// Formal records, decision steps, scope versions' zones, alert notes and the audit log are immutable; every other
     /// versioned row gets its next version, so a stale edit fails instead of overwriting.
     /// </summary>
     private void PrepareSave()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is FormalRecord or AuditEntry or DecisionAction or Zone
+            if (entry.Entity is FormalRecord or AuditEntry or DecisionAction or Zone or AlertNote
                 && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are immutable.");

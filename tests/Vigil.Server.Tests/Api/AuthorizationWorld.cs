@@ -3,6 +3,7 @@ using Vigil.Domain.Devices;
 using Vigil.Domain.Jurisdictions;
 using Vigil.Domain.Time;
 using Vigil.Server.Api;
+using Vigil.Server.Tests.Alerts;
 using Vigil.Server.Tests.Infrastructure;
 using static Vigil.Server.Tests.Api.AuthorizationActor;
 
@@ -64,6 +65,9 @@ public sealed class AuthorizationWorld
 
     /// <summary>The guardian's notice of the signed decision.</summary>
     public Guid Notification { get; private set; }
+
+    /// <summary>An open alert (outside the registered area) of the person, routed to the Hoàn Kiếm station.</summary>
+    public Guid Alert { get; private set; }
 
     /// <summary>The Hoàn Kiếm police station.</summary>
     public Guid CommuneUnit { get; private set; }
@@ -186,6 +190,7 @@ public sealed class AuthorizationWorld
 
         Hotspot = (await Expect.Json<HotspotDto>(await Client(ProvincialAnalyst).Post("/api/v1/hotspots", HotspotBody("Karaoke Hàng Bạc")), 201)).Id;
         NationalHotspot = (await Expect.Json<HotspotDto>(await Client(NationalSupervisor).Post("/api/v1/hotspots", HotspotBody("Vũ trường Bờ Hồ")), 201)).Id;
+        Alert = (await fixture.RaiseAsync(Person)).Id;
     }
 
     /// <summary>A karaoke bar near Hoàn Kiếm lake.</summary>

@@ -11,6 +11,8 @@ public sealed class OptionsValidationTests
     [InlineData("Decisions:MinimumAge", "40", "Decisions:MinimumAge")]
     [InlineData("Security:MaxFailedLogins", "0", "MaxFailedLogins")]
     [InlineData("Demo:PeoplePerCommune", "0", "PeoplePerCommune")]
+    [InlineData("Alerts:EscalateAfter", "00:00:10", "Alerts:EscalateAfter")]
+    [InlineData("Alerts:CheckEvery", "00:00:00", "Alerts:CheckEvery")]
     public void StartUp_InvalidOption_RefusedNamingIt(string key, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
