@@ -26,4 +26,8 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "Audit chain broken at entry {Sequence}: {Reason}")]
     public static partial void AuditBroken(this ILogger logger, long sequence, string reason);
+
+    // 40–49: what the rules read from the registry.
+    [LoggerMessage(40, LogLevel.Warning, "Hotspot {HotspotId} left out of the hotspot index: {Reason}")]
+    public static partial void HotspotLeftOut(this ILogger logger, Guid hotspotId, string reason);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Server;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
+using Vigil.Server.Rules;
 using Vigil.Server.Security;
 
 // Vigil: one process hosts the API, the case registry and (later) the broker and the actors.
@@ -14,6 +15,7 @@ builder.AddVigilLogging();
 builder.AddVigilDatabase();
 builder.AddVigilSecurity();
 builder.AddVigilApi();
+builder.AddVigilRuleInputs();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();
