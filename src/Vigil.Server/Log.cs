@@ -82,4 +82,8 @@ internal static partial class Log
 
     [LoggerMessage(253, LogLevel.Warning, "The actors of person {PersonId} could not be refreshed after a case change")]
     public static partial void RefreshFailed(this ILogger logger, Exception exception, Guid personId);
+
+    // 40–49: what the rules read from the registry.
+    [LoggerMessage(40, LogLevel.Warning, "Hotspot {HotspotId} left out of the hotspot index: {Reason}")]
+    public static partial void HotspotLeftOut(this ILogger logger, Guid hotspotId, string reason);
 }

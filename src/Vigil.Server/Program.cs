@@ -5,6 +5,7 @@ using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Ingestion;
 using Vigil.Server.Mqtt;
+using Vigil.Server.Rules;
 using Vigil.Server.Security;
 
 // Vigil: one process hosts the API, the case registry and the MQTT broker, the telemetry pipeline and (later) the actors.
@@ -20,6 +21,7 @@ builder.AddVigilApi();
 builder.AddVigilIngestion();
 builder.AddVigilMqtt();
 builder.AddVigilAlerts();
+builder.AddVigilRuleInputs();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();
