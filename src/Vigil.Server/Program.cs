@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Server;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
+using Vigil.Server.Live;
+using Vigil.Server.Outbound;
 using Vigil.Server.Security;
 
-// Vigil: one process hosts the API, the case registry and (later) the broker and the actors.
+// Vigil: one process hosts the API, the case registry, the webhook outbox, the live feed and (later) the broker and the actors.
 // `--demo` seeds the demonstration data; `audit verify` checks the audit chain and exits.
 var command = CommandLine.Parse(args);
 // Settings live beside the binary; the working directory is only where ./data goes.
@@ -14,6 +16,8 @@ builder.AddVigilLogging();
 builder.AddVigilDatabase();
 builder.AddVigilSecurity();
 builder.AddVigilApi();
+builder.AddVigilOutbound();
+builder.AddVigilLive();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();
@@ -25,6 +29,7 @@ if (command.VerifyAudit)
 
 await app.Services.SeedDemoIfEnabledAsync();
 app.MapVigilApi();
+app.MapVigilLive();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();
 return 0;
