@@ -53,7 +53,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.PollSeconds), clock);
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
@@ -71,7 +71,6 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 logger.WebhookRoundFailed(exception);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     public override void Dispose()

@@ -11,6 +11,10 @@ public sealed class OptionsValidationTests
     [InlineData("Decisions:MinimumAge", "40", "Decisions:MinimumAge")]
     [InlineData("Security:MaxFailedLogins", "0", "MaxFailedLogins")]
     [InlineData("Demo:PeoplePerCommune", "0", "PeoplePerCommune")]
+    [InlineData("Webhooks:Url", "https://receiver.example/hook", "Webhooks:Secret")]
+    [InlineData("Webhooks:Url", "not a url", "Webhooks:Url")]
+    [InlineData("Webhooks:MaxBackoffSeconds", "0", "Webhooks:MaxBackoffSeconds")]
+    [InlineData("Live:PositionThrottleSeconds", "-1", "Live:PositionThrottleSeconds")]
     public void StartUp_InvalidOption_RefusedNamingIt(string key, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));

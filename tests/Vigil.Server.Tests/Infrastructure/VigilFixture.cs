@@ -21,6 +21,7 @@ public abstract class VigilFixture : IAsyncLifetime
     public static readonly JsonSerializerOptions Json = CreateJson();
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<WebApplicationFactory<Program>> _extraFactories = [];
     private WebApplicationFactory<Program>? _factory;
 
     /// <summary>Monday 2026-11-23 10:00 in Vietnam.</summary>
@@ -49,22 +50,30 @@ public abstract class VigilFixture : IAsyncLifetime
         Directory.CreateDirectory(_dataFolder);
         var postgres = await CreateDatabaseAsync();
         PostgresConnectionString = postgres;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Storage:DataFolder", _dataFolder);
-            b.UseSetting("Storage:Postgres", postgres ?? "");
-            b.UseSetting("Demo:Enabled", "true");
-            b.UseSetting("Demo:PeoplePerCommune", "3");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        });
+        _factory = NewFactory(new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Demo:PeoplePerCommune"] = "3" });
         _ = _factory.Server;
         await using var file = File.OpenRead(Path.Combine(_dataFolder, "demo", "credentials.json"));
         Credentials = (await JsonSerializer.DeserializeAsync<DemoCredentials>(file, Json))!;
     }
 
+    /// <summary>
+    /// Another server over the same database, data folder and clock, with <paramref name="settings"/> on top
+    /// (no demo seed): a second node, or the same node after a restart. Disposed with the fixture at the latest.
+    /// </summary>
+    public WebApplicationFactory<Program> CreateFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        var factory = NewFactory(settings);
+        _extraFactories.Add(factory);
+        return factory;
+    }
+
     public async Task DisposeAsync()
     {
+        foreach (var factory in _extraFactories)
+        {
+            await factory.DisposeAsync();
+        }
+
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -122,6 +131,20 @@ public abstract class VigilFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    private WebApplicationFactory<Program> NewFactory(IReadOnlyDictionary<string, string?> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:DataFolder", _dataFolder);
+            b.UseSetting("Storage:Postgres", PostgresConnectionString ?? "");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        });
 
     private static JsonSerializerOptions CreateJson()
     {
