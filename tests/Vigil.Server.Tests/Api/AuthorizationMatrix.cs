@@ -58,7 +58,7 @@ public static partial class AuthorizationMatrix
     /// <summary>The rows, in the order the API maps its areas.</summary>
     public static IReadOnlyList<AuthorizationRow> Rows() =>
     [
-        .. Identity(), .. People(), .. Decisions(), .. Records(), .. Requests(), .. Devices(), .. Hotspots(), .. Inboxes(),
+        .. Identity(), .. People(), .. Decisions(), .. Records(), .. Requests(), .. Devices(), .. Hotspots(), .. Inboxes(), .. Live(),
     ];
 
     private static AuthorizationRow Get(string route, Func<AuthorizationWorld, object[]>? arguments = null) => AuthorizationRow.Get(route, arguments);
