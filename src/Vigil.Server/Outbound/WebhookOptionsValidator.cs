@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Vigil.Server.Outbound;
 
-/// <summary>Names the option, its value and the rule; never echoes the secret.</summary>
+/// <summary>Names the option, its value and the rule; never echoes the secret or the URL.</summary>
 internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
 {
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
@@ -13,7 +13,8 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         {
             if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
-                failures.Add($"{S}:Url '{options.Url}' must be an absolute http or https URL.");
+                // The value is not echoed: a URL can carry credentials or a token.
+                failures.Add($"{S}:Url must be an absolute http or https URL (the value is not shown: it may hold credentials).");
             }
 
             if (string.IsNullOrEmpty(options.Secret) || options.Secret.Length < WebhookOptions.MinimumSecretLength)

@@ -20,13 +20,15 @@ public sealed class WebhookOptionsTests
     }
 
     [Theory]
-    [InlineData("ftp://receiver.example/hook")]
+    [InlineData("ftp://user:password@receiver.example/hook")]
     [InlineData("/relative/hook")]
-    public void Validate_NotAnHttpUrl_FailsNamingIt(string url)
+    public void Validate_NotAnHttpUrl_FailsNamingItWithoutEchoingIt(string url)
     {
         var result = new WebhookOptionsValidator().Validate(null, new WebhookOptions { Url = url, Secret = new string('s', 32) });
 
-        Assert.Contains("Webhooks:Url", Assert.Single(result.Failures!), StringComparison.Ordinal);
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("Webhooks:Url", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(url, failure, StringComparison.Ordinal);
     }
 
     [Fact]
