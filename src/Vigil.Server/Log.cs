@@ -86,4 +86,24 @@ internal static partial class Log
     // 40–49: what the rules read from the registry.
     [LoggerMessage(40, LogLevel.Warning, "Hotspot {HotspotId} left out of the hotspot index: {Reason}")]
     public static partial void HotspotLeftOut(this ILogger logger, Guid hotspotId, string reason);
+    [LoggerMessage(20, LogLevel.Information, "Webhooks: no Webhooks:Url configured; outbox messages are kept until one is")]
+    public static partial void WebhooksDisabled(this ILogger logger);
+
+    [LoggerMessage(21, LogLevel.Debug, "Webhook {MessageId} ({Kind}) delivered on try {Attempt}")]
+    public static partial void WebhookDelivered(this ILogger logger, Guid messageId, string kind, int attempt);
+
+    [LoggerMessage(22, LogLevel.Warning, "Webhook {MessageId} ({Kind}) try {Attempt} failed: {Error}; next try at {RetryAt}")]
+    public static partial void WebhookFailed(this ILogger logger, Guid messageId, string kind, int attempt, string error, DateTimeOffset retryAt);
+
+    [LoggerMessage(23, LogLevel.Error, "Webhook round failed; the next round retries")]
+    public static partial void WebhookRoundFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(30, LogLevel.Debug, "Live feed: {User} ({Role}) joined {Group}")]
+    public static partial void LiveJoined(this ILogger logger, string user, string role, string group);
+
+    [LoggerMessage(31, LogLevel.Warning, "Live feed: connection of {User} ({Role}) refused: no jurisdiction")]
+    public static partial void LiveRefused(this ILogger logger, string user, string role);
+
+    [LoggerMessage(32, LogLevel.Warning, "Live feed: a held position of person {PersonId} could not be pushed")]
+    public static partial void LivePushFailed(this ILogger logger, Exception exception, Guid personId);
 }

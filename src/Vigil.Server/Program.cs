@@ -5,10 +5,13 @@ using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Ingestion;
 using Vigil.Server.Mqtt;
+using Vigil.Server.Live;
+using Vigil.Server.Outbound;
 using Vigil.Server.Rules;
 using Vigil.Server.Security;
 
-// Vigil: one process hosts the API, the case registry and the MQTT broker, the telemetry pipeline and (later) the actors.
+// Vigil: one process hosts the API and the case registry, the MQTT broker and the telemetry pipeline, the device actors
+// (an Orleans silo) and the rules, the alerts, the webhook outbox and the live feed.
 // `--demo` seeds the demonstration data; `audit verify` checks the audit chain and exits.
 var command = CommandLine.Parse(args);
 // Settings live beside the binary; the working directory is only where ./data goes.
@@ -22,6 +25,8 @@ builder.AddVigilIngestion();
 builder.AddVigilMqtt();
 builder.AddVigilAlerts();
 builder.AddVigilRuleInputs();
+builder.AddVigilOutbound();
+builder.AddVigilLive();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();
@@ -34,6 +39,7 @@ if (command.VerifyAudit)
 await app.Services.SeedDemoIfEnabledAsync();
 app.MapVigilApi();
 app.MapVigilMqtt();
+app.MapVigilLive();
 app.AnnounceUrlsOnStart();
 await app.RunAsync();
 return 0;

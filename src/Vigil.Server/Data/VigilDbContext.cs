@@ -62,6 +62,7 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<AlertNote> AlertNotes => Set<AlertNote>();
+    public DbSet<Outbound.OutboxMessage> OutboxMessages => Set<Outbound.OutboxMessage>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Vigil.Domain.Identity;
 using Vigil.Domain.Jurisdictions;
 
@@ -7,8 +8,13 @@ namespace Vigil.Server.Security;
 public sealed class CurrentUser
 {
     public CurrentUser(IHttpContextAccessor accessor)
+        : this(accessor.HttpContext?.User)
     {
-        var principal = accessor.HttpContext?.User;
+    }
+
+    /// <summary>From a principal read elsewhere, e.g. a SignalR connection's user.</summary>
+    internal CurrentUser(ClaimsPrincipal? principal)
+    {
         if (principal?.Identity?.IsAuthenticated != true
             || principal.Find(VigilClaims.Purpose) != VigilClaims.AccessPurpose
             || !Guid.TryParse(principal.Find(VigilClaims.UserId), out var id)

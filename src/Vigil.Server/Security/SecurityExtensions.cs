@@ -38,6 +38,18 @@ public static class SecurityExtensions
             o.TokenValidationParameters = TokenService.ValidationParameters(key, clock);
             o.Events = new JwtBearerEvents
             {
+                // Browsers cannot set headers on WebSocket and server-sent-event requests: on the hubs only, the
+                // token may come as ?access_token=. Everywhere else it must be the Authorization header.
+                OnMessageReceived = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal)
+                        && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                    {
+                        context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                },
                 // The second-step token proves only the password; it must not open the API.
                 OnTokenValidated = context =>
                 {

@@ -13,6 +13,10 @@ public sealed class OptionsValidationTests
     [InlineData("Demo:PeoplePerCommune", "0", "PeoplePerCommune")]
     [InlineData("Alerts:EscalateAfter", "00:00:10", "Alerts:EscalateAfter")]
     [InlineData("Alerts:CheckEvery", "00:00:00", "Alerts:CheckEvery")]
+    [InlineData("Webhooks:Url", "https://receiver.example/hook", "Webhooks:Secret")]
+    [InlineData("Webhooks:Url", "not a url", "Webhooks:Url")]
+    [InlineData("Webhooks:MaxBackoffSeconds", "0", "Webhooks:MaxBackoffSeconds")]
+    [InlineData("Live:PositionThrottleSeconds", "-1", "Live:PositionThrottleSeconds")]
     public void StartUp_InvalidOption_RefusedNamingIt(string key, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));

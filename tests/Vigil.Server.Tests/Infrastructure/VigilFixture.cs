@@ -21,6 +21,7 @@ public abstract class VigilFixture : IAsyncLifetime
     public static readonly JsonSerializerOptions Json = CreateJson();
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<WebApplicationFactory<Program>> _extraFactories = [];
     private WebApplicationFactory<Program>? _factory;
 
     /// <summary>Monday 2026-11-23 10:00 in Vietnam.</summary>
@@ -64,28 +65,18 @@ public abstract class VigilFixture : IAsyncLifetime
         var postgres = await CreateDatabaseAsync();
         PostgresConnectionString = postgres;
         MqttPort = UsesKestrel ? FreePort() : 0;
-        var extra = await PrepareAsync();
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var settings = new Dictionary<string, string?> { ["Demo:Enabled"] = "true", ["Demo:PeoplePerCommune"] = "3" };
+        foreach (var (key, value) in await PrepareAsync())
         {
-            b.UseSetting("Storage:DataFolder", _dataFolder);
-            b.UseSetting("Storage:Postgres", postgres ?? "");
-            b.UseSetting("Demo:Enabled", "true");
-            b.UseSetting("Demo:PeoplePerCommune", "3");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-            b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-            b.UseSetting("Actors:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            b.UseSetting("Actors:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var (key, value) in extra)
-            {
-                b.UseSetting(key, value);
-            }
+            settings[key] = value;
+        }
 
-            if (UsesKestrel)
-            {
-                b.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-        });
+        if (UsesKestrel)
+        {
+            settings["Mqtt:Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        _factory = NewFactory(settings);
         if (UsesKestrel)
         {
             _factory.UseKestrel(0);
@@ -101,8 +92,24 @@ public abstract class VigilFixture : IAsyncLifetime
         await StartedAsync();
     }
 
+    /// <summary>
+    /// Another server over the same database, data folder and clock, with <paramref name="settings"/> on top
+    /// (no demo seed): a second node, or the same node after a restart. Disposed with the fixture at the latest.
+    /// </summary>
+    public WebApplicationFactory<Program> CreateFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        var factory = NewFactory(settings);
+        _extraFactories.Add(factory);
+        return factory;
+    }
+
     public async Task DisposeAsync()
     {
+        foreach (var factory in _extraFactories)
+        {
+            await factory.DisposeAsync();
+        }
+
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -168,6 +175,23 @@ public abstract class VigilFixture : IAsyncLifetime
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private WebApplicationFactory<Program> NewFactory(IReadOnlyDictionary<string, string?> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:DataFolder", _dataFolder);
+            b.UseSetting("Storage:Postgres", PostgresConnectionString ?? "");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Each server its own silo ports, so that many run side by side in one test process.
+            b.UseSetting("Actors:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Actors:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        });
 
     private static JsonSerializerOptions CreateJson()
     {
