@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Server;
+using Vigil.Server.Actors;
 using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
@@ -25,6 +26,7 @@ builder.AddVigilIngestion();
 builder.AddVigilMqtt();
 builder.AddVigilAlerts();
 builder.AddVigilRuleInputs();
+builder.AddVigilActors();
 builder.AddVigilOutbound();
 builder.AddVigilLive();
 builder.AddVigilDemo(command.Demo);

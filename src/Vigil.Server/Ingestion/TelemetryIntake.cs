@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Vigil.Domain.Geo;
 using Vigil.Domain.Telemetry;
 
@@ -10,7 +11,7 @@ namespace Vigil.Server.Ingestion;
 /// </summary>
 public sealed class TelemetryIntake(TelemetryPipeline pipeline, IngestionMetrics metrics, TimeProvider clock, ILogger<TelemetryIntake> logger)
 {
-    public static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public async Task<IntakeResult> AcceptAsync(string deviceId, ReadOnlyMemory<byte> body, string transport, CancellationToken ct)
     {
@@ -46,9 +47,9 @@ public sealed class TelemetryIntake(TelemetryPipeline pipeline, IngestionMetrics
         Message = JsonSerializer.Serialize(message, MessageJson),
     };
 
-    public static DeviceMessage ReadMessage(TelemetryRow row) =>
-        JsonSerializer.Deserialize<DeviceMessage>(row.Message, MessageJson)
-        ?? throw new InvalidOperationException($"Telemetry row {row.IngestId} holds no message.");
+    /// <summary>The validated message a stored row holds (as <see cref="ToRow"/> wrote it).</summary>
+    public static DeviceMessage ReadMessage(string json) =>
+        JsonSerializer.Deserialize<DeviceMessage>(json, MessageJson) ?? throw new InvalidOperationException("A telemetry row holds no message.");
 }
 
 /// <summary>What one upload did. <see cref="MalformedField"/> is set when the body as a whole was refused.</summary>

@@ -74,6 +74,7 @@ public abstract class VigilFixture : IAsyncLifetime
         if (UsesKestrel)
         {
             settings["Mqtt:Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["urls"] = "http://127.0.0.1:0";
         }
 
         _factory = NewFactory(settings);
@@ -81,6 +82,13 @@ public abstract class VigilFixture : IAsyncLifetime
         {
             _factory.UseKestrel(0);
             _factory.StartServer();
+
+            // Kestrel also listens for MQTT: the clients must be pointed at the HTTP address.
+            var addresses = _factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            var http = addresses.Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)))
+                .First(u => u.Port != MqttPort);
+            _factory.ClientOptions.BaseAddress = http;
         }
         else
         {

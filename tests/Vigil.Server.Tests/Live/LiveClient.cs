@@ -20,14 +20,18 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly Channel<LiveAlert> _alerts = Channel.CreateUnbounded<LiveAlert>();
     private readonly TaskCompletionSource<LiveSubscription> _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private LiveClient(WebApplicationFactory<Program> factory, string? accessToken, string who)
+    private LiveClient(Uri baseAddress, Func<HttpMessageHandler>? handler, string? accessToken, string who)
     {
         _who = who;
         _connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, LiveHub.Path), o =>
+            .WithUrl(new Uri(baseAddress, LiveHub.Path), o =>
             {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                o.Transports = handler is null ? HttpTransportType.WebSockets : HttpTransportType.LongPolling;
+                if (handler is not null)
+                {
+                    o.HttpMessageHandlerFactory = _ => handler();
+                }
+
                 if (accessToken is not null)
                 {
                     o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
@@ -43,9 +47,15 @@ public sealed class LiveClient : IAsyncDisposable
     public string Group { get; private set; } = "";
 
     /// <summary>Connects and returns once the server has put the connection in its group.</summary>
-    public static async Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> factory, string? accessToken, string who)
+    public static Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> factory, string? accessToken, string who) =>
+        ConnectAsync(new LiveClient(factory.Server.BaseAddress, factory.Server.CreateHandler, accessToken, who), who);
+
+    /// <summary>Connects over WebSockets to a fixture running on a real Kestrel.</summary>
+    public static Task<LiveClient> ConnectAsync(Infrastructure.VigilFixture fixture, string? accessToken, string who) =>
+        ConnectAsync(new LiveClient(fixture.Anonymous().BaseAddress!, null, accessToken, who), who);
+
+    private static async Task<LiveClient> ConnectAsync(LiveClient client, string who)
     {
-        var client = new LiveClient(factory, accessToken, who);
         try
         {
             await client._connection.StartAsync();

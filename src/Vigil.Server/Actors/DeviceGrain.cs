@@ -1,0 +1,222 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Domain.Rules;
+using Vigil.Server.Alerts;
+using Vigil.Server.Data;
+using Vigil.Server.Ingestion;
+using Vigil.Server.Rules;
+
+namespace Vigil.Server.Actors;
+
+/// <summary>
+/// The actor of one wristband. Thin: it loads the twin and the case, hands each stored message (in measurement
+/// order) or the passing of time to the pure <see cref="RuleEngine"/>, and commits the new twin, its watermark,
+/// its next deadline and the alerts in one transaction. Anything stored but not evaluated (a crash between the
+/// store's commit and this actor's) is replayed from the store on activation, so nothing is skipped and, with
+/// the watermark, nothing is evaluated twice.
+/// </summary>
+internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvider engines, RegistryChanges registry, TimeProvider clock,
+    LiveUpdates live, ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
+{
+    private static readonly JsonSerializerOptions TwinJson = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan CaseCacheFor = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest the stored twin lags the evaluated one when nothing else forces a write (replay covers the gap).</summary>
+    private static readonly TimeSpan FlushAfter = TimeSpan.FromMinutes(1);
+    private const int ReplayChunk = 2_000;
+
+    private DeviceTwinRow? _row;
+    private long _pendingWatermark;
+    private bool _forceWrite;
+    private DeviceTwin _twin = new();
+    private DeviceCase? _case;
+    private long _caseGeneration = -1;
+    private DateTimeOffset _caseLoadedAt;
+
+    private string DeviceId => this.GetPrimaryKeyString();
+
+    /// <summary>The highest telemetry row evaluated (stored or not yet).</summary>
+    private long Evaluated => Math.Max(_row?.Watermark ?? 0, _pendingWatermark);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await LoadTwinAsync(cancellationToken);
+        await ReplayAsync(cancellationToken);
+    }
+
+    public Task DeliverAsync(StoredMessages messages) =>
+        EvaluateAsync([.. messages.Rows.Where(r => r.IngestId > Evaluated)], CancellationToken.None);
+
+    public async Task TickAsync()
+    {
+        _forceWrite |= _row?.NextDeadlineAt is { } due && due <= clock.GetUtcNow();
+        var @case = await CaseAsync(CancellationToken.None);
+        var engine = await engines.GetAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        var result = engine.OnTick(_twin, @case?.Snapshot ?? Unassigned, now);
+        await CommitAsync(engine, @case, result, Evaluated, newFix: false, CancellationToken.None);
+    }
+
+    public async Task RefreshAsync()
+    {
+        _caseGeneration = -1;
+        await ReplayAsync(CancellationToken.None);
+        await TickAsync();
+    }
+
+    public Task<long> EvaluatedThroughAsync() => Task.FromResult(Evaluated);
+
+    private static CaseSnapshot Unassigned { get; } = new();
+
+    private async Task LoadTwinAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        _row = await db.DeviceTwins.AsNoTracking().SingleOrDefaultAsync(t => t.DeviceId == DeviceId, ct);
+        _twin = _row is null ? new DeviceTwin() : JsonSerializer.Deserialize<DeviceTwin>(_row.State, TwinJson) ?? new DeviceTwin();
+        _pendingWatermark = _row?.Watermark ?? 0;
+    }
+
+    private async Task ReplayAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            var watermark = Evaluated;
+            var rows = await db.Telemetry.AsNoTracking().Where(t => t.DeviceId == DeviceId && t.IngestId > watermark)
+                .OrderBy(t => t.IngestId).Take(ReplayChunk).ToListAsync(ct);
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            await EvaluateAsync(rows.Select(StoredMessage.From).ToList(), ct);
+        }
+    }
+
+    private async Task EvaluateAsync(IReadOnlyList<StoredMessage> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var @case = await CaseAsync(ct);
+        var engine = await engines.GetAsync(ct);
+        var result = new RuleResult();
+        var fixBefore = _twin.LastFix;
+        foreach (var row in rows.OrderBy(r => r.MeasuredAt).ThenBy(r => r.Seq))
+        {
+            var message = TelemetryIntake.ReadMessage(row.Message);
+            var one = engine.OnMessage(_twin, message, @case?.Snapshot ?? Unassigned, row.ReceivedAt);
+            result.Signals.AddRange(one.Signals);
+            result.Nudges.AddRange(one.Nudges);
+        }
+
+        await CommitAsync(engine, @case, result, rows.Max(r => r.IngestId), newFix: !Equals(fixBefore, _twin.LastFix), ct);
+    }
+
+    private async Task CommitAsync(RuleEngine engine, DeviceCase? @case, RuleResult result, long watermark, bool newFix, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var next = engine.NextDeadline(_twin, @case?.Snapshot ?? Unassigned);
+        next = next is { } n && n <= now ? now + RecheckAfter : next;
+        _pendingWatermark = Math.Max(_pendingWatermark, watermark);
+        if (!MustWrite(result, next, now))
+        {
+            // Write-behind: nothing was raised and no deadline came closer, so the stored twin may lag for a while;
+            // a crash replays the rows above its watermark. The live map still gets the position.
+            await live.PublishAsync(@case, DeviceId, newFix ? _twin.LastFix : null, [], ct);
+            return;
+        }
+
+        var row = _row ?? new DeviceTwinRow { DeviceId = DeviceId, State = "{}" };
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        if (_row is null)
+        {
+            db.DeviceTwins.Add(row);
+        }
+        else
+        {
+            db.DeviceTwins.Attach(row);
+        }
+
+        row.PersonId = @case?.PersonId;
+        row.Watermark = Math.Max(row.Watermark, _pendingWatermark);
+        row.NextDeadlineAt = next;
+        row.State = JsonSerializer.Serialize(_twin, TwinJson);
+        row.LastReceivedAt = _twin.LastReceivedAt;
+        row.LastFixAt = _twin.LastFix?.At;
+        row.LastLat = _twin.LastFix?.Lat;
+        row.LastLon = _twin.LastFix?.Lon;
+        row.LastAccuracyMeters = _twin.LastFix?.AccuracyMeters;
+        row.BatteryPercent = _twin.BatteryPercent;
+        row.UpdatedAt = now;
+
+        IReadOnlyList<Domain.Alerts.Alert> alerts = [];
+        try
+        {
+            if (@case is not null && (result.Signals.Count > 0 || result.Nudges.Count > 0))
+            {
+                // The alerts, their audit entries and this twin commit in one transaction.
+                var book = scope.ServiceProvider.GetRequiredService<AlertBook>();
+                alerts = await book.ApplyAsync(db, new AlertSubject(@case.PersonId, @case.ManagingUnitId, DeviceId), result, now, ct);
+                LiveUpdates.Enqueue(db, alerts, now);
+                await scope.ServiceProvider.GetRequiredService<Audit.AuditLog>().SaveAsync(ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not committed (the database failed, or another activation on a node presumed dead wrote first): this
+            // activation's memory is ahead of the store, so it goes, and the next one replays from what is stored.
+            logger.TwinNotCommitted(e, DeviceId);
+            DeactivateOnIdle();
+            throw;
+        }
+
+        _row = row;
+        db.ChangeTracker.Clear();
+        await live.PublishAsync(@case, DeviceId, newFix ? _twin.LastFix : null, alerts, ct);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_row is null || _pendingWatermark > _row.Watermark)
+        {
+            _forceWrite = true;
+            await TickAsync();
+        }
+    }
+
+    /// <summary>Writes when something was raised, when a deadline came closer than the stored one, or when the stored twin is a minute old.</summary>
+    private bool MustWrite(RuleResult result, DateTimeOffset? next, DateTimeOffset now)
+    {
+        var force = _forceWrite;
+        _forceWrite = false;
+        return force || _row is null || result.Signals.Count > 0 || result.Nudges.Count > 0
+            || (next is { } n && (_row.NextDeadlineAt is not { } stored || n < stored))
+            || now - _row.UpdatedAt >= FlushAfter;
+    }
+
+    private async Task<DeviceCase?> CaseAsync(CancellationToken ct)
+    {
+        var generation = registry.CaseGeneration;
+        if (_caseGeneration == generation && clock.GetUtcNow() - _caseLoadedAt < CaseCacheFor)
+        {
+            return _case;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        _case = await scope.ServiceProvider.GetRequiredService<CaseSnapshotLoader>().LoadAsync(DeviceId, ct);
+        _caseGeneration = generation;
+        _caseLoadedAt = clock.GetUtcNow();
+        return _case;
+    }
+}
