@@ -54,10 +54,18 @@ internal static class HostingExtensions
     public static void AnnounceUrlsOnStart(this WebApplication app) => app.Lifetime.ApplicationStarted.Register(() =>
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
+        var mqtt = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mqtt.MqttOptions>>().Value;
+        var mqttPort = mqtt.Mode == Mqtt.MqttMode.Embedded ? mqtt.Port : -1;
+        foreach (var address in addresses.Where(a => !a.EndsWith($":{mqttPort}", StringComparison.Ordinal)))
         {
             app.Logger.Listening(address);
             Console.WriteLine($"Vigil is listening on {address} — API docs at {address}/scalar, health at {address}/health");
+        }
+
+        if (mqttPort >= 0)
+        {
+            app.Logger.MqttListening(mqttPort);
+            Console.WriteLine($"Wristbands connect over MQTT on port {mqttPort} (topic v1/devices/{{deviceId}}/telemetry)");
         }
     });
 }

@@ -17,12 +17,12 @@ public sealed class LiveUpdates(LiveFeed feed, IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<Guid, string> _provinceOfUnit = new();
 
-    /// <summary>Adds one outbox message per alert raised or changed, to be committed with them.</summary>
-    public static void Enqueue(VigilDbContext db, IReadOnlyList<Alert> alerts, DateTimeOffset now)
+    /// <summary>Adds one outbox message per alert raised or changed (kind <c>alert.{what}</c>), to be committed with them.</summary>
+    public static void Enqueue(VigilDbContext db, IEnumerable<Alert> alerts, DateTimeOffset now, string? what = null)
     {
         foreach (var alert in alerts)
         {
-            Outbox.Enqueue(db, alert.ConditionEndedAt is null ? "alert.raised" : "alert.condition-ended", new
+            Outbox.Enqueue(db, "alert." + (what ?? (alert.ConditionEndedAt is null ? "raised" : "condition-ended")), new
             {
                 alertId = alert.Id,
                 personId = alert.PersonId,

@@ -81,7 +81,7 @@ internal static class AlertEndpoints
         alert.Acknowledge(access.User.Id, now);
         AddNote(db, alert, access, now, note);
         audit.Record("alert.acknowledge", "alert", alert.Id, alert.PersonId);
-        return await SaveAsync(http, db, audit, alert, ct);
+        return await SaveAsync(http, db, audit, alert, ct, "acknowledged");
     }
 
     /// <summary>Closes the alert; a confirmed violation is recorded against the person, with a warning when asked.</summary>
@@ -102,7 +102,7 @@ internal static class AlertEndpoints
 
         audit.Record("alert.resolve", "alert", alert.Id, alert.PersonId,
             new { outcome = outcome.ToString(), violationRecord = alert.ViolationRecordId, warningRecord = alert.WarningRecordId });
-        return await SaveAsync(http, db, audit, alert, ct);
+        return await SaveAsync(http, db, audit, alert, ct, "resolved");
     }
 
     /// <summary>The commune sends the alert up to the province at once (the escalator does it after the configured wait).</summary>
@@ -118,7 +118,7 @@ internal static class AlertEndpoints
         AddNote(db, alert, access, now, note);
         var notified = await AlertEscalator.NotifyProvinceAsync(db, alert, null, now, ct);
         audit.Record("alert.escalate", "alert", alert.Id, alert.PersonId, new { automatic = false, alert.ProvinceCode, notified });
-        return await SaveAsync(http, db, audit, alert, ct);
+        return await SaveAsync(http, db, audit, alert, ct, "escalated");
     }
 
     private static async Task<IResult> AddNoteAsync(Guid id, AlertNoteRequest body, VigilDbContext db, Access access, AuditLog audit,
@@ -181,10 +181,24 @@ internal static class AlertEndpoints
         }
     }
 
-    /// <summary>Saves with the queued audit entries, then answers the alert with its notes and its version as the ETag.</summary>
-    private static async Task<AlertDto> SaveAsync(HttpContext http, VigilDbContext db, AuditLog audit, Alert alert, CancellationToken ct)
+    /// <summary>
+    /// Saves with the queued audit entries, then answers the alert with its notes and its version as the ETag. A change
+    /// (<paramref name="what"/>) also goes to the webhook outbox in the same transaction and to the live feed after it.
+    /// </summary>
+    private static async Task<AlertDto> SaveAsync(HttpContext http, VigilDbContext db, AuditLog audit, Alert alert, CancellationToken ct,
+        string? what = null)
     {
+        if (what is not null)
+        {
+            Actors.LiveUpdates.Enqueue(db, [alert], http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), what);
+        }
+
         await audit.SaveAsync(ct);
+        if (what is not null)
+        {
+            await http.RequestServices.GetRequiredService<Live.LiveFeed>().PublishAlertAsync(Actors.LiveUpdates.ToLive(alert), ct);
+        }
+
         var notes = await db.AlertNotes.AsNoTracking().Where(n => n.AlertId == alert.Id).ToListAsync(ct);
         http.SetETag(alert.Version);
         return AlertDto.From(alert, [.. notes.OrderBy(n => n.At).ThenBy(n => n.Id)]);

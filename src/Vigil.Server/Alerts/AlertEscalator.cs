@@ -101,7 +101,9 @@ public sealed class AlertEscalator(IServiceScopeFactory scopes, TimeProvider clo
         var recipients = await NotifyProvinceAsync(db, alert, after, now, ct);
         audit.Record("alert.escalate", "alert", alert.Id, alert.PersonId,
             new { automatic = true, unacknowledgedFor = now - alert.RaisedAt, alert.ProvinceCode, notified = recipients });
+        Actors.LiveUpdates.Enqueue(db, [alert], now, "escalated");
         await audit.SaveAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Live.LiveFeed>().PublishAlertAsync(Actors.LiveUpdates.ToLive(alert), ct);
         logger.AlertEscalated(alert.Id, alert.Rule.ToString(), alert.ProvinceCode);
         return true;
     }

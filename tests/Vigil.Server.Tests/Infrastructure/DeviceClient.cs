@@ -8,8 +8,11 @@ namespace Vigil.Server.Tests.Infrastructure;
 public static class DeviceClient
 {
     public static MqttClientOptions Options(VigilFixture fixture, string deviceId, string secret, MqttProtocolVersion version = MqttProtocolVersion.V500) =>
+        Options(fixture.MqttPort, deviceId, secret, version);
+
+    public static MqttClientOptions Options(int port, string deviceId, string secret, MqttProtocolVersion version = MqttProtocolVersion.V500) =>
         new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", fixture.MqttPort)
+            .WithTcpServer("127.0.0.1", port)
             .WithClientId(deviceId)
             .WithCredentials(deviceId, secret)
             .WithProtocolVersion(version)
@@ -49,6 +52,10 @@ public static class DeviceClient
 
     /// <summary>A protocol-v1 message measured <paramref name="secondsAgo"/> before the fixture's clock.</summary>
     public static string Message(VigilFixture fixture, long seq, double lat = 21.0288, double lon = 105.8525, int secondsAgo = 0, string extra = "") =>
+        Message(fixture.Clock.GetUtcNow().AddSeconds(-secondsAgo), seq, lat, lon, extra);
+
+    /// <summary>A protocol-v1 message measured at <paramref name="measuredAt"/>.</summary>
+    public static string Message(DateTimeOffset measuredAt, long seq, double lat = 21.0288, double lon = 105.8525, string extra = "") =>
         string.Create(CultureInfo.InvariantCulture,
-            $$"""{"seq":{{seq}},"t":"{{fixture.Clock.GetUtcNow().AddSeconds(-secondsAgo):O}}","fix":{"lat":{{lat}},"lon":{{lon}},"acc":8},"bat":{"pct":80,"chg":false}{{extra}}}""");
+            $$"""{"seq":{{seq}},"t":"{{measuredAt:O}}","fix":{"lat":{{lat}},"lon":{{lon}},"acc":8},"bat":{"pct":80,"chg":false}{{extra}}}""");
 }

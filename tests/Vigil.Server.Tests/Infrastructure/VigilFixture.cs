@@ -36,7 +36,8 @@ public abstract class VigilFixture : IAsyncLifetime
     /// <summary>Where the server's data lives, as command-line arguments for another Vigil process.</summary>
     public string[] StorageArguments => [$"--Storage:DataFolder={_dataFolder}", $"--Storage:Postgres={PostgresConnectionString}"];
 
-    private string? PostgresConnectionString { get; set; }
+    /// <summary>The PostgreSQL database of this fixture, or null on SQLite.</summary>
+    public string? PostgresConnectionString { get; private set; }
 
     public abstract string DatabaseName { get; }
 
@@ -98,7 +99,15 @@ public abstract class VigilFixture : IAsyncLifetime
         await using var file = File.OpenRead(Path.Combine(_dataFolder, "demo", "credentials.json"));
         Credentials = (await JsonSerializer.DeserializeAsync<DemoCredentials>(file, Json))!;
         await StartedAsync();
+        if (StopsAfterSeed)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
     }
+
+    /// <summary>Seed the database, then stop: the tests run Vigil as their own processes over it.</summary>
+    protected virtual bool StopsAfterSeed => false;
 
     /// <summary>
     /// Another server over the same database, data folder and clock, with <paramref name="settings"/> on top
@@ -259,4 +268,16 @@ public sealed class SqliteBrokerFixture : SqliteFixture
 public sealed class PostgresBrokerFixture : PostgresFixture
 {
     protected override bool UsesKestrel => true;
+}
+
+/// <summary>A seeded SQLite database with no server running: the tests start Vigil processes over it.</summary>
+public sealed class SqliteProcessFixture : SqliteFixture
+{
+    protected override bool StopsAfterSeed => true;
+}
+
+/// <summary>A seeded PostgreSQL database with no server running: the tests start Vigil processes over it.</summary>
+public sealed class PostgresProcessFixture : PostgresFixture
+{
+    protected override bool StopsAfterSeed => true;
 }

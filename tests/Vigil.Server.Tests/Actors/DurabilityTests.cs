@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using MQTTnet;
+using Npgsql;
+using Vigil.Server.Tests.Infrastructure;
+
+namespace Vigil.Server.Tests.Actors;
+
+/// <summary>
+/// SIGKILL while a wristband publishes: after a restart every acknowledged message is stored, none twice, and the
+/// offline deadline that was pending when the process died fires once.
+/// </summary>
+public abstract class DurabilityTests(VigilFixture fixture)
+{
+    private static readonly string[] FastRules = ["--Rules:OfflineAfter=00:00:05", "--Actors:SweepInterval=00:00:01"];
+
+    [Fact]
+    public async Task KillDuringPublishing_AcknowledgedKeptNoDuplicatesDeadlineFiresOnce()
+    {
+        var device = fixture.Credentials.Devices.First(d => d.PersonId is not null);
+        var (httpPort, mqttPort) = (VigilFixture.FreePort(), VigilFixture.FreePort());
+        var acknowledged = new List<long>();
+
+        await using (var first = await VigilProcess.StartAsync(fixture, httpPort, mqttPort, FastRules))
+        {
+            using var client = new MqttClientFactory().CreateMqttClient();
+            await client.ConnectAsync(DeviceClient.Options(mqttPort, device.DeviceId, device.Secret));
+            using var publishing = new CancellationTokenSource();
+            var publisher = Task.Run(async () =>
+            {
+                for (long seq = 1; !publishing.IsCancellationRequested; seq++)
+                {
+                    var payload = DeviceClient.Message(DateTimeOffset.UtcNow, seq);
+                    try
+                    {
+                        var result = await DeviceClient.PublishAsync(client, device.DeviceId, payload);
+                        if (result.IsSuccess)
+                        {
+                            lock (acknowledged)
+                            {
+                                acknowledged.Add(seq);
+                            }
+                        }
+                    }
+                    catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or ObjectDisposedException)
+                    {
+                        return;
+                    }
+                }
+            });
+
+            // Let messages flow, then kill the process in the middle of them.
+            while (Count(acknowledged) < 200)
+            {
+                Assert.False(publisher.IsCompleted, "The publisher stopped before the kill.");
+                await Task.Delay(20);
+            }
+
+            await first.KillAsync();
+            publishing.Cancel();
+            await publisher;
+        }
+
+        Assert.True(acknowledged.Count >= 200);
+        await using var second = await VigilProcess.StartAsync(fixture, httpPort, mqttPort, FastRules);
+        var stored = await QueryAsync($"""SELECT "Seq" FROM "Telemetry" WHERE "DeviceId" = '{device.DeviceId}'""");
+        Assert.Empty(acknowledged.Except(stored));
+        Assert.Equal(stored.Count, stored.Distinct().Count());
+
+        // The silence that began at the kill raises "offline" once, after the restart.
+        var offline = $"""SELECT COUNT(*) FROM "Alerts" WHERE "PersonId" = '{device.PersonId}' AND "Rule" = 'Offline'""";
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await QueryAsync(offline)).Single() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No offline alert within 60 s of the restart.");
+            await Task.Delay(200);
+        }
+
+        // Several more sweeps (one a second) and a second crash and restart do not fire it again.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await second.KillAsync();
+        await using var third = await VigilProcess.StartAsync(fixture, httpPort, mqttPort, FastRules);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, (await QueryAsync(offline)).Single());
+    }
+
+    private static int Count(List<long> list)
+    {
+        lock (list)
+        {
+            return list.Count;
+        }
+    }
+
+    private async Task<List<long>> QueryAsync(string sql)
+    {
+        await using DbConnection connection = fixture.PostgresConnectionString is { } pg
+            ? new NpgsqlConnection(pg)
+            : new SqliteConnection($"Data Source={Path.Combine(fixture.DataFolder, "vigil.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return values;
+    }
+}
+
+public sealed class SqliteDurabilityTests(SqliteProcessFixture fixture) : DurabilityTests(fixture), IClassFixture<SqliteProcessFixture>;
+
+public sealed class PostgresDurabilityTests(PostgresProcessFixture fixture) : DurabilityTests(fixture), IClassFixture<PostgresProcessFixture>;

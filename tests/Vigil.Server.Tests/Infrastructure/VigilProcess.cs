@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Vigil.Server.Tests.Infrastructure;
+
+/// <summary>The real Vigil server as its own process (as `dotnet run` starts it), over a fixture's database, on free ports.</summary>
+public sealed class VigilProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private VigilProcess(Process process, int httpPort, int mqttPort)
+    {
+        _process = process;
+        HttpPort = httpPort;
+        MqttPort = mqttPort;
+    }
+
+    public int HttpPort { get; }
+
+    public int MqttPort { get; }
+
+    /// <summary>Starts Vigil with <paramref name="settings"/> and returns once /health answers 200.</summary>
+    public static async Task<VigilProcess> StartAsync(VigilFixture fixture, int httpPort, int mqttPort, params string[] settings)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { typeof(Program).Assembly.Location }.Concat(fixture.StorageArguments).Concat(
+        [
+            $"--urls=http://127.0.0.1:{httpPort}", $"--Mqtt:Port={mqttPort}",
+            $"--Actors:SiloPort={VigilFixture.FreePort()}", $"--Actors:GatewayPort={VigilFixture.FreePort()}", "--Logging:LogLevel:Default=Warning",
+        ]).Concat(settings))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The Vigil process did not start.");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var vigil = new VigilProcess(process, httpPort, mqttPort);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            Assert.False(process.HasExited, $"Vigil exited with {(process.HasExited ? process.ExitCode : 0)} while starting.");
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return vigil;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Vigil did not answer /health within 60 s.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash or an out-of-memory kill.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Vigil on :{HttpPort} (MQTT :{MqttPort})");
+}
