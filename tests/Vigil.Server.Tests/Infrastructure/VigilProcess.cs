@@ -7,6 +7,19 @@ namespace Vigil.Server.Tests.Infrastructure;
 public sealed class VigilProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private System.Text.StringBuilder _output = new();
+
+    /// <summary>What the process has written so far (warnings and errors; the log level is Warning).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
 
     private VigilProcess(Process process, int httpPort, int mqttPort)
     {
@@ -33,9 +46,12 @@ public sealed class VigilProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The Vigil process did not start.");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var vigil = new VigilProcess(process, httpPort, mqttPort);
+        var vigil = new VigilProcess(process, httpPort, mqttPort) { _output = output };
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
