@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using OpenTelemetry.Metrics;
 using Vigil.Server.Api;
 using Vigil.Server.Seed;
 
@@ -32,6 +33,21 @@ internal static class HostingExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// OpenTelemetry metrics of ingestion and the rules (plus ASP.NET Core's and Kestrel's own), scraped by Prometheus
+    /// at <c>/metrics</c>. Aggregates only: no person, device id or value leaves through them.
+    /// </summary>
+    public static IHostApplicationBuilder AddVigilMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(Ingestion.IngestionMetrics.MeterName, Actors.RulesMetrics.MeterName)
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static void MapVigilMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
     public static IHostApplicationBuilder AddVigilDemo(this IHostApplicationBuilder builder, bool enabled)
     {

@@ -19,6 +19,7 @@ var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.TryAddSingleton(TimeProvider.System); // the one place the system clock is chosen
 builder.AddVigilLogging();
+builder.AddVigilMetrics();
 builder.AddVigilDatabase();
 builder.AddVigilSecurity();
 builder.AddVigilApi();
@@ -40,6 +41,7 @@ if (command.VerifyAudit)
 
 await app.Services.SeedDemoIfEnabledAsync();
 app.MapVigilApi();
+app.MapVigilMetrics();
 app.MapVigilMqtt();
 app.MapVigilLive();
 app.AnnounceUrlsOnStart();

@@ -16,7 +16,7 @@ namespace Vigil.Server.Actors;
 /// the watermark, nothing is evaluated twice.
 /// </summary>
 internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvider engines, RegistryChanges registry, TimeProvider clock,
-    LiveUpdates live, ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
+    LiveUpdates live, RulesMetrics metrics, ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
 {
     private static readonly JsonSerializerOptions TwinJson = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan CaseCacheFor = TimeSpan.FromMinutes(5);
@@ -103,6 +103,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var @case = await CaseAsync(ct);
         var engine = await engines.GetAsync(ct);
         var result = new RuleResult();
@@ -116,6 +117,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
         }
 
         await CommitAsync(engine, @case, result, rows.Max(r => r.IngestId), newFix: !Equals(fixBefore, _twin.LastFix), ct);
+        metrics.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started), clock.GetUtcNow() - rows.Max(r => r.ReceivedAt), result.Signals);
     }
 
     private async Task CommitAsync(RuleEngine engine, DeviceCase? @case, RuleResult result, long watermark, bool newFix, CancellationToken ct)
@@ -182,6 +184,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
         }
 
         _row = row;
+        metrics.TwinWritten();
         db.ChangeTracker.Clear();
         await live.PublishAsync(@case, DeviceId, newFix ? _twin.LastFix : null, alerts, ct);
     }

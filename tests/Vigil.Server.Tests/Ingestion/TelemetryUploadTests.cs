@@ -80,6 +80,19 @@ public abstract class TelemetryUploadTests(VigilFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_BadMessage_CountedInMetricsByField()
+    {
+        var now = fixture.Clock.GetUtcNow();
+        var badBattery = $$"""{"seq":900,"t":"{{now:O}}","bat":{"pct":130}""" + "}";
+        await Expect.Json<UploadResult>(await Device(6).PostAsync(Url(6), Json($"[{Message(901)},{badBattery}]")));
+
+        var metrics = await (await fixture.Anonymous().GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("vigil_telemetry_rejected", StringComparison.Ordinal)
+            && line.Contains("field=\"bat.pct\"", StringComparison.Ordinal) && line.Contains("transport=\"https\"", StringComparison.Ordinal));
+        Assert.Contains("vigil_telemetry_stored", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_TooOften_429()
     {
         var client = Device(5);
