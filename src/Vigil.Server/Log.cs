@@ -71,7 +71,7 @@ internal static partial class Log
     public static partial void MqttListening(this ILogger logger, int port);
 
     [LoggerMessage(110, LogLevel.Information, "Telemetry retention dropped {Partitions} partitions / {Rows} rows before {Cutoff}")]
-    public static partial void TelemetryRetained(this ILogger logger, int partitions, int rows, DateOnly cutoff);
+    public static partial void TelemetryRetained(this ILogger logger, int partitions, int rows, string cutoff);
 
     // Actors and rules: 250–299.
     [LoggerMessage(250, LogLevel.Error, "Device actor {DeviceId} could not commit; it will replay from the store")]

@@ -38,7 +38,11 @@ internal sealed class TelemetryRetention(IServiceScopeFactory scopes, IOptions<I
         if (scope.ServiceProvider.GetService<TelemetryPartitions>() is { } partitions)
         {
             var dropped = await partitions.DropBeforeAsync(cutoff, ct);
-            logger.TelemetryRetained(dropped.Count, 0, cutoff);
+            if (dropped.Count > 0)
+            {
+                logger.TelemetryRetained(dropped.Count, 0, cutoff.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             return dropped.Count;
         }
 
@@ -54,7 +58,11 @@ internal sealed class TelemetryRetention(IServiceScopeFactory scopes, IOptions<I
         }
         while (deleted > 0);
 
-        logger.TelemetryRetained(0, total, cutoff);
+        if (total > 0)
+        {
+            logger.TelemetryRetained(0, total, cutoff.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return total;
     }
 }
