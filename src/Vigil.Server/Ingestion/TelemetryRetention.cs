@@ -20,7 +20,7 @@ internal sealed class TelemetryRetention(IServiceScopeFactory scopes, IOptions<I
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -30,10 +30,13 @@ internal sealed class TelemetryRetention(IServiceScopeFactory scopes, IOptions<I
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Drops what is older than the retention period; returns the rows (SQLite) or partitions (PostgreSQL) removed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>
+    /// Drops the days that are wholly older than the retention period as of <paramref name="now"/>; returns the rows
+    /// (SQLite) or partitions (PostgreSQL) removed.
+    /// </summary>
+    public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var cutoff = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-options.Value.RetentionDays);
+        var cutoff = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-options.Value.RetentionDays);
         await using var scope = scopes.CreateAsyncScope();
         if (scope.ServiceProvider.GetService<TelemetryPartitions>() is { } partitions)
         {

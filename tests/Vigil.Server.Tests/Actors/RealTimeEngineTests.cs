@@ -21,11 +21,12 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     /// <summary>A demo device worn by a demo wearer of Hoàn Kiếm, with the wearer's residence.</summary>
-    private async Task<(string DeviceId, string Secret, int Index, Guid PersonId, double Lat, double Lon)> WornDeviceAsync(int nth)
+    private async Task<(string DeviceId, string Secret, int Index, Guid PersonId, double Lat, double Lon)> WornDeviceAsync(int nth,
+        string commune = "00070")
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        var hoanKiem = await db.People.Where(p => p.CommuneCode == "00070").Select(p => p.Id).ToListAsync();
+        var hoanKiem = await db.People.Where(p => p.CommuneCode == commune).Select(p => p.Id).ToListAsync();
         var worn = fixture.Credentials.Devices.Select((d, i) => (Device: d, Index: i))
             .Where(d => d.Device.PersonId is { } id && hoanKiem.Contains(id)).ToList();
         var (device, index) = worn[nth];
@@ -85,21 +86,32 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
     }
 
     [Fact]
-    public async Task BufferedTrackOutsideEveryZone_OutsideAreaJudgedOnMeasurementTime()
+    public async Task MosquittoPubBufferedTrackOutside_OneZoneAlertToThatCommuneOnly()
     {
         var worn = await WornDeviceAsync(1);
+        var elsewhere = await WornDeviceAsync(0, commune: "00004");
         var officer = await fixture.LogInAsync("hk.chief");
-        using var device = await DeviceClient.ConnectAsync(fixture, worn.Index);
+        await using var hkLive = await LiveClient.ConnectAsync(fixture, officer.DefaultRequestHeaders.Authorization!.Parameter, "hk.chief");
+        var bdOfficer = await fixture.LogInAsync("bd.officer1");
+        await using var bdLive = await LiveClient.ConnectAsync(fixture, bdOfficer.DefaultRequestHeaders.Authorization!.Parameter, "bd.officer1");
 
-        // Twenty minutes of fixes 8 km away (all after the attachment), uploaded at once after a coverage gap.
+        // Twenty minutes of fixes 5 km away (all after the attachment), uploaded at once by Debian's mosquitto_pub.
         fixture.Clock.Advance(TimeSpan.FromMinutes(30));
-        var far = (Lat: worn.Lat + 0.07, Lon: worn.Lon + 0.02);
+        var far = (Lat: worn.Lat + 0.045, Lon: worn.Lon);
         var batch = "[" + string.Join(",", Enumerable.Range(0, 21).Select(i => Wear(10 + i, far.Lat, far.Lon, "closed", secondsAgo: (20 - i) * 60))) + "]";
-        await DeviceClient.PublishAsync(device, worn.DeviceId, batch);
+        Assert.Equal(0, await DeviceClient.MosquittoPubAsync(fixture.MqttPort, worn.DeviceId, worn.Secret, batch));
 
         var alert = await WaitForAlertAsync(officer, worn.PersonId, RuleKind.OutsideArea);
         Assert.Equal(5, alert.ViolationNumber);
         Assert.True(alert.ConditionSince <= fixture.Clock.GetUtcNow().AddMinutes(-15), $"outside since {alert.ConditionSince:O}");
+        Assert.Equal(alert.Id, (await NextAlertAsync(hkLive, alert.Id)).AlertId);
+        await WaitForWatermarkAsync(worn.DeviceId, 30);
+        Assert.Equal(1, await CountAlertsAsync(worn.PersonId, RuleKind.OutsideArea));
+
+        // Ba Đình's officer was not sent it: the first alert pushed to them is Ba Đình's own.
+        using var bdDevice = await DeviceClient.ConnectAsync(fixture, elsewhere.Index);
+        await DeviceClient.PublishAsync(bdDevice, elsewhere.DeviceId, Wear(1, elsewhere.Lat, elsewhere.Lon, "cut"));
+        Assert.Equal(elsewhere.PersonId, (await bdLive.NextAlertAsync()).PersonId);
     }
 
     [Fact]

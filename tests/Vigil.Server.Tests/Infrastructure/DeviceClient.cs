@@ -58,4 +58,21 @@ public static class DeviceClient
     public static string Message(DateTimeOffset measuredAt, long seq, double lat = 21.0288, double lon = 105.8525, string extra = "") =>
         string.Create(CultureInfo.InvariantCulture,
             $$"""{"seq":{{seq}},"t":"{{measuredAt:O}}","fix":{"lat":{{lat}},"lon":{{lon}},"acc":8},"bat":{"pct":80,"chg":false}{{extra}}}""");
+
+    /// <summary>Publishes one QoS 1 message with Debian's mosquitto_pub (MQTT 5); returns its exit code (0 after the PUBACK).</summary>
+    public static async Task<int> MosquittoPubAsync(int port, string deviceId, string secret, string payload)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("mosquitto_pub")
+        {
+            ArgumentList = { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-V", "mqttv5", "-i", deviceId, "-u", deviceId,
+                "-P", secret, "-q", "1", "-t", $"v1/devices/{deviceId}/telemetry", "-m", payload },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)
+            ?? throw new InvalidOperationException("mosquitto_pub did not start (scripts/test.sh installs mosquitto-clients).");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
 }

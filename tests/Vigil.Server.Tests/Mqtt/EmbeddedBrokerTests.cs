@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
@@ -106,26 +105,11 @@ public abstract class EmbeddedBrokerTests(VigilFixture fixture)
     public async Task MosquittoPub_DemoDevice_AcceptedAndWrongPasswordRefused()
     {
         var device = fixture.Credentials.Devices[6];
-        var ok = await MosquittoPubAsync(device.DeviceId, device.Secret, DeviceClient.Message(fixture, 42));
+        var ok = await DeviceClient.MosquittoPubAsync(fixture.MqttPort, device.DeviceId, device.Secret, DeviceClient.Message(fixture, 42));
         Assert.True(ok == 0, $"mosquitto_pub exited {ok}");
         Assert.Equal([42L], await StoredSeqsAsync(device.DeviceId));
-        Assert.NotEqual(0, await MosquittoPubAsync(device.DeviceId, "wrong", DeviceClient.Message(fixture, 43)));
+        Assert.NotEqual(0, await DeviceClient.MosquittoPubAsync(fixture.MqttPort, device.DeviceId, "wrong", DeviceClient.Message(fixture, 43)));
         Assert.Equal([42L], await StoredSeqsAsync(device.DeviceId));
-    }
-
-    private async Task<int> MosquittoPubAsync(string deviceId, string secret, string payload)
-    {
-        var start = new ProcessStartInfo("mosquitto_pub")
-        {
-            ArgumentList = { "-h", "127.0.0.1", "-p", fixture.MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "-V", "mqttv5", "-i", deviceId, "-u", deviceId, "-P", secret, "-q", "1", "-t", $"v1/devices/{deviceId}/telemetry", "-m", payload },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("mosquitto_pub did not start (scripts/test.sh installs mosquitto-clients).");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode;
     }
 }
 
