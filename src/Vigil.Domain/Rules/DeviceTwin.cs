@@ -66,6 +66,9 @@ public sealed class DeviceTwin
 
     public string? FaultCode { get; set; }
 
+    /// <summary>The deadlines the wearer has been nudged about, by what they are (e.g. "arrival:2026-11-23T…"), so each nudge goes once.</summary>
+    public HashSet<string> Nudged { get; set; } = [];
+
     /// <summary>Conditions with an open alert, by key.</summary>
     public Dictionary<string, OpenCondition> Open { get; set; } = [];
 }

@@ -23,7 +23,14 @@ public sealed partial class RuleEngine
 
         if (@case.DepartureAwaitingArrival is { } departed)
         {
-            if (@case.DeadlineAfter(departed, options.ArrivalReportDeadline) is { } due && now >= due)
+            var arrivalDue = @case.DeadlineAfter(departed, options.ArrivalReportDeadline);
+            NudgeOnce(twin, result, $"arrival:{departed:O}", NudgeKind.ArrivalReportDue, now, arrivalDue);
+            if (arrivalDue is { } soon && now >= soon - options.ReminderBefore)
+            {
+                NudgeOnce(twin, result, $"arrival-reminder:{departed:O}", NudgeKind.ArrivalReportDue, now, arrivalDue);
+            }
+
+            if (arrivalDue is { } due && now >= due)
             {
                 Raise(twin, result, RuleKind.ArrivalNotReported, "arrival-report", departed, now,
                     [new Evidence(departed, null, null, null, "departure recorded at the old commune")],
@@ -33,6 +40,11 @@ public sealed partial class RuleEngine
         else
         {
             End(twin, result, "arrival-report", now, "arrival recorded");
+        }
+
+        if (@case.ReattachmentDueBy is { } reattachBy && now >= reattachBy - options.ReminderBefore && @case.MonitoredAt(now))
+        {
+            NudgeOnce(twin, result, $"reattachment:{reattachBy:O}", NudgeKind.ReattachmentDue, now, reattachBy);
         }
 
         if (@case.ReattachmentDueBy is { } dueBy && now >= dueBy && @case.MonitoredAt(now))
@@ -47,6 +59,12 @@ public sealed partial class RuleEngine
 
         if (twin.FaultAt is { } fault)
         {
+            if (!@case.MalfunctionReports.Any(r => r >= fault.AddHours(-1)))
+            {
+                NudgeOnce(twin, result, $"malfunction:{fault:O}", NudgeKind.MalfunctionReportDue, now,
+                    @case.DeadlineAfter(fault, options.MalfunctionReportDeadline));
+            }
+
             if (@case.MalfunctionReports.Any(r => r >= fault.AddHours(-1)))
             {
                 twin.FaultAt = null;
@@ -58,6 +76,15 @@ public sealed partial class RuleEngine
                     [new Evidence(fault, null, null, null, $"device reported fault {twin.FaultCode}")],
                     Parameters(("deadlineHours", options.MalfunctionReportDeadline.TotalHours), ("fault", twin.FaultCode ?? "")));
             }
+        }
+    }
+
+    /// <summary>Nudges the wearer about one deadline once (the twin remembers which), while monitoring is in force.</summary>
+    private static void NudgeOnce(DeviceTwin twin, RuleResult result, string what, NudgeKind kind, DateTimeOffset now, DateTimeOffset? dueBy)
+    {
+        if (dueBy is not null && twin.Nudged.Add(what))
+        {
+            result.Nudges.Add(new WearerNudge(kind, now, null, dueBy));
         }
     }
 }

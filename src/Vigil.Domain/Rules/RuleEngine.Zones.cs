@@ -30,6 +30,11 @@ public sealed partial class RuleEngine
         twin.OutsideSince ??= t;
         twin.OutsideFixes++;
         AddEvidence(twin.OutsideEvidence, fix with { Reading = $"{distance:0} m outside {nearest.Name}" });
+        if (twin.OutsideFixes == 2 && !twin.Open.ContainsKey("outside-area"))
+        {
+            // Warned before the violation: two fixes outside, never one, so GPS noise does not alarm the wearer either.
+            result.Nudges.Add(new WearerNudge(NudgeKind.LeftArea, t, null, twin.OutsideSince.Value + options.OutsideDwell));
+        }
         if (t - twin.OutsideSince >= options.OutsideDwell && twin.OutsideFixes >= 2)
         {
             Raise(twin, result, RuleKind.OutsideArea, "outside-area", twin.OutsideSince.Value, t, twin.OutsideEvidence,

@@ -85,7 +85,10 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
             twin.StrapOpenSince is { } s ? s + options.StrapOpenConfirm : null,
             twin.OffBodySince is { } o ? o + options.NotWornDwell : null,
             @case.DepartureAwaitingArrival is { } dep ? @case.DeadlineAfter(dep, options.ArrivalReportDeadline) : null,
+            @case.DepartureAwaitingArrival is { } d2 && !twin.Nudged.Contains($"arrival-reminder:{d2:O}")
+                ? @case.DeadlineAfter(d2, options.ArrivalReportDeadline) - options.ReminderBefore : null,
             @case.ReattachmentDueBy,
+            @case.ReattachmentDueBy is { } r2 && !twin.Nudged.Contains($"reattachment:{r2:O}") ? r2 - options.ReminderBefore : null,
             twin.FaultAt is { } f ? @case.DeadlineAfter(f, options.MalfunctionReportDeadline) : null,
             twin.Night is { } n ? NightCloses(n) : null,
         };

@@ -56,6 +56,9 @@ public sealed class RuleOptions
 
     public double ShieldingActivity { get; set; } = 0.3;
 
+    /// <summary>How long before a deadline (arrival report, reattachment) the wearer gets a reminder.</summary>
+    public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>Evidence kept per condition (the first and the most recent readings).</summary>
     public int MaxEvidence { get; set; } = 12;
 }

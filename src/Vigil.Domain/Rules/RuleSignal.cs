@@ -25,11 +25,27 @@ public sealed record RuleSignal(
 
 public enum NudgeKind
 {
+    /// <summary>The battery crossed 20, 10 or 5 %.</summary>
     BatteryLow,
+
+    /// <summary>Confirmed outside every zone that applies (two fixes): come back before the dwell runs out.</summary>
+    LeftArea,
+
+    /// <summary>The device reported a fault: report the malfunction by the due time.</summary>
+    MalfunctionReportDue,
+
+    /// <summary>The departure was recorded: report to the new commune by the due time (and a reminder before it).</summary>
+    ArrivalReportDue,
+
+    /// <summary>A temporary removal is about to end: have the device reattached by the due time.</summary>
+    ReattachmentDue,
 }
 
-/// <summary>A message to the wearer before a rule is broken (e.g. "charge now: 10 %").</summary>
-public sealed record WearerNudge(NudgeKind Kind, DateTimeOffset At, int? BatteryPercent);
+/// <summary>
+/// A message to the wearer before a rule is broken (e.g. "charge now: 10 %", "report to the new commune: 5 h left").
+/// <see cref="DueBy"/> is the instant the rule would be broken, when there is one.
+/// </summary>
+public sealed record WearerNudge(NudgeKind Kind, DateTimeOffset At, int? BatteryPercent, DateTimeOffset? DueBy = null);
 
 /// <summary>Everything one evaluation produced.</summary>
 public sealed class RuleResult

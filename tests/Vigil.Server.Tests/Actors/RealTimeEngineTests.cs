@@ -22,13 +22,14 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
 
     /// <summary>A demo device worn by a demo wearer of Hoàn Kiếm, with the wearer's residence.</summary>
     private async Task<(string DeviceId, string Secret, int Index, Guid PersonId, double Lat, double Lon)> WornDeviceAsync(int nth,
-        string commune = "00070")
+        string commune = "00070", bool withWearerAccount = false)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         var hoanKiem = await db.People.Where(p => p.CommuneCode == commune).Select(p => p.Id).ToListAsync();
         var worn = fixture.Credentials.Devices.Select((d, i) => (Device: d, Index: i))
-            .Where(d => d.Device.PersonId is { } id && hoanKiem.Contains(id)).ToList();
+            .Where(d => d.Device.PersonId is { } id && hoanKiem.Contains(id))
+            .Where(d => !withWearerAccount || fixture.Credentials.Wearers.Any(w => w.PersonId == d.Device.PersonId)).ToList();
         var (device, index) = worn[nth];
         var person = await db.People.SingleAsync(p => p.Id == device.PersonId);
         return (device.DeviceId, device.Secret, index, person.Id, person.ResidenceLat!.Value, person.ResidenceLon!.Value);
@@ -63,7 +64,7 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
     [Fact]
     public async Task StrapCutOverMqtt_TamperAlertThroughApiAndLiveFeed()
     {
-        var worn = await WornDeviceAsync(0);
+        var worn = await WornDeviceAsync(1);
         var officer = await fixture.LogInAsync("hk.officer1");
         var token = officer.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var live = await LiveClient.ConnectAsync(fixture, token, "hk.officer1");
@@ -88,7 +89,7 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
     [Fact]
     public async Task MosquittoPubBufferedTrackOutside_OneZoneAlertToThatCommuneOnly()
     {
-        var worn = await WornDeviceAsync(1);
+        var worn = await WornDeviceAsync(0, withWearerAccount: true);
         var elsewhere = await WornDeviceAsync(0, commune: "00004");
         var officer = await fixture.LogInAsync("hk.chief");
         await using var hkLive = await LiveClient.ConnectAsync(fixture, officer.DefaultRequestHeaders.Authorization!.Parameter, "hk.chief");
@@ -107,6 +108,13 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
         Assert.Equal(alert.Id, (await NextAlertAsync(hkLive, alert.Id)).AlertId);
         await WaitForWatermarkAsync(worn.DeviceId, 30);
         Assert.Equal(1, await CountAlertsAsync(worn.PersonId, RuleKind.OutsideArea));
+
+        // The wearer was warned in their inbox before the violation, in Vietnamese first.
+        var account = fixture.Credentials.Wearers.Single(w => w.PersonId == worn.PersonId);
+        var wearer = await fixture.LogInAsync(account.Username, account.Password, null);
+        var inbox = await Expect.Json<PageOf<NotificationDto>>(await wearer.GetAsync("/api/v1/notifications?pageSize=100"));
+        var warned = Assert.Single(inbox.Items, n => n.Kind == "left-area");
+        Assert.Contains("phạm vi", warned.TitleVi, StringComparison.Ordinal);
 
         // Ba Đình's officer was not sent it: the first alert pushed to them is Ba Đình's own.
         using var bdDevice = await DeviceClient.ConnectAsync(fixture, elsewhere.Index);

@@ -122,8 +122,7 @@ public abstract class AlertBookTests(VigilFixture fixture)
         Assert.Equal("Wristband battery at 10%", toWearer.TitleEn);
         Assert.Contains("24 giờ", toWearer.BodyVi, StringComparison.Ordinal);
         Assert.Equal(minor.PersonId, toGuardian.PersonId);
-        Assert.StartsWith("Pin vòng đeo của ", toGuardian.TitleVi, StringComparison.Ordinal);
-        Assert.EndsWith("còn 10%", toGuardian.TitleVi, StringComparison.Ordinal);
+        Assert.EndsWith(": Pin vòng đeo còn 10%", toGuardian.TitleVi, StringComparison.Ordinal);
         Assert.Contains("Xin nhắc", toGuardian.BodyVi, StringComparison.Ordinal);
         Assert.Equal("Pin vòng đeo còn 20%", toAdult.TitleVi);
     }
