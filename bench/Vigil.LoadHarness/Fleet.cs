@@ -55,6 +55,23 @@ internal static class Fleet
         });
     }
 
+    /// <summary>
+    /// One message from every device, each awaited for its PUBACK, before the timed run: activates every device's
+    /// actor (twin and case loaded, first twin write), so the warm-up is not a fleet-wide activation storm.
+    /// </summary>
+    public static async Task PrimeAsync(IReadOnlyList<SimulatedDevice> devices, CancellationToken ct)
+    {
+        await Parallel.ForEachAsync(devices, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (device, token) =>
+        {
+            device.Seq++;
+            var result = await device.Client!.PublishAsync(Message(device, device.Seq, DateTimeOffset.UtcNow, new Random(device.DeviceId.GetHashCode(StringComparison.Ordinal)), strapCut: false), token);
+            if (result.ReasonCode != MqttClientPublishReasonCode.Success)
+            {
+                throw new InvalidOperationException($"{device.DeviceId}'s first message was refused: {result.ReasonCode} {result.ReasonString}.");
+            }
+        });
+    }
+
     public static async Task DisconnectAsync(IReadOnlyList<SimulatedDevice> devices)
     {
         await Parallel.ForEachAsync(devices, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (device, _) =>

@@ -137,7 +137,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDev
 }
 
 /// <summary>The counters at the start of the measured window.</summary>
-internal sealed record WindowStart(double ServerCpuSeconds, double HarnessCpuSeconds, (long Busy, long Total) Machine)
+internal sealed record WindowStart(double ServerCpuSeconds, double HarnessCpuSeconds, (long Busy, long Steal, long Total) Machine)
 {
     public static WindowStart Take(int pid)
     {
@@ -148,17 +148,18 @@ internal sealed record WindowStart(double ServerCpuSeconds, double HarnessCpuSec
 
 /// <summary>What the measured window showed.</summary>
 internal sealed record WindowMeasurement(double Seconds, double AckedPerSecond, double ServerCpuPercent, double HarnessCpuPercent,
-    double MachineBusyPercent, long WorkingSetBeforeDevices, long WorkingSetAfterWarmup)
+    double MachineBusyPercent, double MachineStealPercent, long WorkingSetBeforeDevices, long WorkingSetAfterWarmup)
 {
     public static WindowMeasurement Take(WindowStart start, int pid, long ackedInWindow, TimeSpan window, long before)
     {
         var (user, system) = ProcessStats.CpuSeconds(pid);
         var harness = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        var (busy, total) = MachineCpu.Read();
+        var (busy, steal, total) = MachineCpu.Read();
+        var share = 100.0 * Environment.ProcessorCount / Math.Max(1, total - start.Machine.Total);
         var seconds = window.TotalSeconds;
         return new WindowMeasurement(seconds, ackedInWindow / seconds, (user + system - start.ServerCpuSeconds) / seconds * 100,
             (harness - start.HarnessCpuSeconds) / seconds * 100,
-            total == start.Machine.Total ? 0 : 100.0 * Environment.ProcessorCount * (busy - start.Machine.Busy) / (total - start.Machine.Total),
+            share * (busy - start.Machine.Busy), share * (steal - start.Machine.Steal),
             before, ProcessStats.WorkingSetBytes(pid));
     }
 }

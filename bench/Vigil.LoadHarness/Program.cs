@@ -69,7 +69,11 @@ namespace Vigil.LoadHarness
                 var connecting = Stopwatch.StartNew();
                 await Fleet.ConnectAsync(devices, server.MqttPort, CancellationToken.None);
                 var connectSeconds = connecting.Elapsed.TotalSeconds;
-                Console.Error.WriteLine($"Connected in {connectSeconds:F1} s; sending for {options.Seconds} s…");
+                var priming = Stopwatch.StartNew();
+                await Fleet.PrimeAsync(devices, CancellationToken.None);
+                var primeSeconds = priming.Elapsed.TotalSeconds;
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                Console.Error.WriteLine($"Connected in {connectSeconds:F1} s, one message each in {primeSeconds:F1} s; sending for {options.Seconds} s…");
                 var load = new LoadRun(options, devices, server.Pid, probe);
                 var window = await load.RunAsync(before);
                 server.ThrowIfExited("under load");
@@ -78,9 +82,10 @@ namespace Vigil.LoadHarness
                 var alerts = probe.LatenciesMs.Order().ToArray();
                 var result = Result("end-to-end", options, load, window, startSeconds, connectSeconds) with
                 {
+                    PrimeSeconds = primeSeconds,
+                    ZeroLossNoDuplicates = rows == distinct && rows == load.Acked + devices.Count,
                     StoredRows = rows,
                     StoredDistinct = distinct,
-                    ZeroLossNoDuplicates = rows == distinct && rows == load.Acked,
                     AlertsSent = probe.Sent,
                     AlertsReceived = alerts.Length,
                     AlertP50Ms = alerts.Length == 0 ? null : RunResult.Percentile(alerts, 50),
@@ -90,7 +95,7 @@ namespace Vigil.LoadHarness
                 };
                 if (result.ZeroLossNoDuplicates == false)
                 {
-                    Console.Error.WriteLine($"Stored rows ({rows}, {distinct} distinct) differ from acknowledged messages ({load.Acked}); refused {load.Refused}, failed {load.Failed}, unfinished {load.Unfinished}.");
+                    Console.Error.WriteLine($"Stored rows ({rows}, {distinct} distinct) differ from acknowledged messages ({load.Acked} + {devices.Count} priming); refused {load.Refused}, failed {load.Failed}, unfinished {load.Unfinished}.");
                 }
 
                 var warnings = server.Output;
@@ -120,11 +125,14 @@ namespace Vigil.LoadHarness
             var connecting = Stopwatch.StartNew();
             await Fleet.ConnectAsync(devices, broker.MqttPort, CancellationToken.None);
             var connectSeconds = connecting.Elapsed.TotalSeconds;
+            var priming = Stopwatch.StartNew();
+            await Fleet.PrimeAsync(devices, CancellationToken.None);
+            var primeSeconds = priming.Elapsed.TotalSeconds;
             Console.Error.WriteLine($"Connected in {connectSeconds:F1} s; sending for {options.Seconds} s…");
             var load = new LoadRun(options, devices, broker.Pid, probe: null);
             var window = await load.RunAsync(before);
             await Fleet.DisconnectAsync(devices);
-            return Result("broker-only", options, load, window, startSeconds, connectSeconds);
+            return Result("broker-only", options, load, window, startSeconds, connectSeconds) with { PrimeSeconds = primeSeconds };
         }
 
         private static RunResult Result(string mode, HarnessOptions options, LoadRun load, WindowMeasurement window, double startSeconds, double connectSeconds)

@@ -15,13 +15,13 @@ internal static class Report
         md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {ProcessStats.CpuModel()}; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; commit {Commit()}");
         md.AppendLine(c, $"Parameters: db {options.Database}, {options.Devices} devices, target {(options.Rate == 0 ? "saturation" : options.Rate.ToString(c))} msg/s, {options.Seconds} s ({options.WarmupSeconds} s warm-up), max in flight {options.MaxInFlight}");
         md.AppendLine();
-        md.AppendLine("| mode | acked msg/s (window) | PUBACK p50 / p99 / max ms | server CPU % (200 = both cores) | harness CPU % | machine busy % | RSS before → after MB | bytes/device | alerts p50 / p99 / max ms (n) | stored = acked | holds |");
+        md.AppendLine("| mode | acked msg/s (window) | PUBACK p50 / p99 / max ms | server CPU % (200 = both cores) | harness CPU % | machine busy / stolen % | RSS before → after MB | bytes/device | alerts p50 / p99 / max ms (n) | stored = acked | holds |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in runs)
         {
             var alerts = r.AlertsSent == 0 ? "–" : string.Create(c, $"{r.AlertP50Ms:F0} / {r.AlertP99Ms:F0} / {r.AlertMaxMs:F0} ({r.AlertsReceived}/{r.AlertsSent})");
-            var stored = r.ZeroLossNoDuplicates is null ? "–" : string.Create(c, $"{(r.ZeroLossNoDuplicates.Value ? "yes" : "NO")} ({r.StoredRows} rows, {r.Acked} acked)");
-            md.AppendLine(c, $"| {r.Mode} | {r.Window.AckedPerSecond:F0} | {r.PubAckP50Ms:F1} / {r.PubAckP99Ms:F1} / {r.PubAckMaxMs:F0} | {r.Window.ServerCpuPercent:F0} | {r.Window.HarnessCpuPercent:F0} | {r.Window.MachineBusyPercent:F0} | {r.Window.WorkingSetBeforeDevices / 1048576.0:F0} → {r.Window.WorkingSetAfterWarmup / 1048576.0:F0} | {r.BytesPerDevice:F0} | {alerts} | {stored} | {(r.Holds ? "yes" : "no")} |");
+            var stored = r.ZeroLossNoDuplicates is null ? "–" : string.Create(c, $"{(r.ZeroLossNoDuplicates.Value ? "yes" : "NO")} ({r.StoredRows} rows, {r.Acked} + {r.Devices} priming acked)");
+            md.AppendLine(c, $"| {r.Mode} | {r.Window.AckedPerSecond:F0} | {r.PubAckP50Ms:F1} / {r.PubAckP99Ms:F1} / {r.PubAckMaxMs:F0} | {r.Window.ServerCpuPercent:F0} | {r.Window.HarnessCpuPercent:F0} | {r.Window.MachineBusyPercent:F0} / {r.Window.MachineStealPercent:F0} | {r.Window.WorkingSetBeforeDevices / 1048576.0:F0} → {r.Window.WorkingSetAfterWarmup / 1048576.0:F0} | {r.BytesPerDevice:F0} | {alerts} | {stored} | {(r.Holds ? "yes" : "no")} |");
         }
 
         if (ratio is { } value)
@@ -33,7 +33,7 @@ internal static class Report
         md.AppendLine();
         foreach (var r in runs)
         {
-            md.AppendLine(c, $"{r.Mode}: sent {r.Sent}, acked {r.Acked}, refused {r.Refused}, failed {r.Failed}, unfinished {r.Unfinished}; start {r.StartSeconds:F1} s, connect {r.ConnectSeconds:F1} s; live positions received {r.LivePositionsReceived}");
+            md.AppendLine(c, $"{r.Mode}: sent {r.Sent}, acked {r.Acked}, refused {r.Refused}, failed {r.Failed}, unfinished {r.Unfinished}; start {r.StartSeconds:F1} s, connect {r.ConnectSeconds:F1} s, one message per device {r.PrimeSeconds:F1} s; live positions received {r.LivePositionsReceived}");
         }
 
         return md.ToString();

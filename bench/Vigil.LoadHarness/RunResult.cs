@@ -15,6 +15,9 @@ internal sealed record RunResult
 
     public double ConnectSeconds { get; init; }
 
+    /// <summary>Time for one awaited message from every device (activates the actors), before the timed run.</summary>
+    public double PrimeSeconds { get; init; }
+
     public required WindowMeasurement Window { get; init; }
 
     public long Sent { get; init; }
@@ -40,7 +43,7 @@ internal sealed record RunResult
 
     public long? StoredDistinct { get; init; }
 
-    /// <summary>Stored rows equal the acknowledged messages and no (device, seq) is stored twice.</summary>
+    /// <summary>Stored rows equal the acknowledged messages (the timed run's and the priming ones) and no (device, seq) is stored twice.</summary>
     public bool? ZeroLossNoDuplicates { get; init; }
 
     /// <summary>Working-set growth per connected device after the warm-up: an upper bound of P6 (includes MQTT connection buffers).</summary>
