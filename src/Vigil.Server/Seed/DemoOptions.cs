@@ -10,7 +10,8 @@ public sealed class DemoOptions
     /// <summary>Seed the demo data at start-up (the run command's --demo flag sets this).</summary>
     public bool Enabled { get; set; }
 
-    [Range(1, 1000)]
+    /// <summary>People (each wearing a device) seeded per commune; up to 20,000 so the load harness can seed a large fleet.</summary>
+    [Range(1, 20_000)]
     public int PeoplePerCommune { get; set; } = 10;
 
     /// <summary>Where the demo credentials are written; relative paths are under the data folder.</summary>

@@ -43,6 +43,11 @@ internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider
     private readonly List<DemoAccount> _wearers = [];
     private readonly List<DemoAccount> _guardians = [];
 
+    // Unique in the schema: a large demo (the load harness seeds thousands of people) must not draw one twice.
+    private readonly HashSet<string> _nationalIds = [];
+    private readonly HashSet<string> _decisionNumbers = [];
+    private int _nextDecisionNumber = 10_000;
+
     public string CredentialsPath => Path.Combine(Path.GetFullPath(storage.Value.DataFolder), demo.Value.CredentialsFile);
 
     public async Task SeedAsync(CancellationToken ct)
@@ -115,7 +120,7 @@ internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider
         var person = new Person
         {
             FullName = $"{Pick(FamilyNames)} {Pick(MiddleNames)} {Pick(GivenNames)}",
-            NationalId = $"0010{_random.Next(10_000_000, 99_999_999)}",
+            NationalId = NewNationalId(),
             DateOfBirth = minor ? today.AddYears(-16).AddDays(-_random.Next(1, 300)) : today.AddYears(-_random.Next(20, 55)).AddDays(-_random.Next(0, 365)),
             Sex = _random.Next(4) == 0 ? Sex.Female : Sex.Male,
             Phone = $"09{_random.Next(10_000_000, 99_999_999)}",
@@ -135,7 +140,7 @@ internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider
 
         db.People.Add(person);
         var start = today.AddDays(-_random.Next(1, 90));
-        var decision = MonitoringDecision.Draft(person, $"{_random.Next(1000, 9999)}/{today.Year}/QĐ-{ward.Code}", minor ? 12 : 24, start,
+        var decision = MonitoringDecision.Draft(person, NewDecisionNumber(ward.Code, today.Year), minor ? 12 : 24, start,
             officer.Id, officer.Id, now, decisionOptions.Value);
         decision.Sign(chief.Id, now, otherDecisionInForce: false);
         decision.Activate(officer.Id, now);
@@ -254,6 +259,29 @@ internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider
     }
 
     private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
+
+    private string NewNationalId()
+    {
+        string id;
+        do
+        {
+            id = $"0010{_random.Next(10_000_000, 99_999_999)}";
+        }
+        while (!_nationalIds.Add(id));
+        return id;
+    }
+
+    /// <summary>A random four-digit number as before; past a clash (only in large demos) the next unused five-digit one.</summary>
+    private string NewDecisionNumber(string wardCode, int year)
+    {
+        var number = $"{_random.Next(1000, 9999)}/{year}/QĐ-{wardCode}";
+        while (!_decisionNumbers.Add(number))
+        {
+            number = $"{_nextDecisionNumber++}/{year}/QĐ-{wardCode}";
+        }
+
+        return number;
+    }
 
     private static (double Lat, double Lon) Offset(double lat, double lon, double meters, double bearingDegrees)
     {

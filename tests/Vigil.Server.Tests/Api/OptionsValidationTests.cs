@@ -11,6 +11,7 @@ public sealed class OptionsValidationTests
     [InlineData("Decisions:MinimumAge", "40", "Decisions:MinimumAge")]
     [InlineData("Security:MaxFailedLogins", "0", "MaxFailedLogins")]
     [InlineData("Demo:PeoplePerCommune", "0", "PeoplePerCommune")]
+    [InlineData("Demo:PeoplePerCommune", "20001", "PeoplePerCommune")]
     [InlineData("Alerts:EscalateAfter", "00:00:10", "Alerts:EscalateAfter")]
     [InlineData("Alerts:CheckEvery", "00:00:00", "Alerts:CheckEvery")]
     [InlineData("Webhooks:Url", "https://receiver.example/hook", "Webhooks:Secret")]

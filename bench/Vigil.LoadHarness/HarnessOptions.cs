@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace Vigil.LoadHarness;
+
+/// <summary>The command line of one harness run.</summary>
+internal sealed record HarnessOptions
+{
+    public string Database { get; init; } = "sqlite";
+
+    public string? Postgres { get; init; }
+
+    public int Devices { get; init; } = 1000;
+
+    /// <summary>Target messages per second over all devices; 0 means as fast as the in-flight cap allows (saturation).</summary>
+    public int Rate { get; init; } = 1000;
+
+    /// <summary>Total sending time, warm-up included.</summary>
+    public int Seconds { get; init; } = 60;
+
+    public int WarmupSeconds { get; init; } = 15;
+
+    /// <summary>Most messages awaiting their PUBACK at once, over all devices.</summary>
+    public int MaxInFlight { get; init; } = 20_000;
+
+    /// <summary>Tamper messages sent during the measured window (one per device, spread evenly) for the alert latency.</summary>
+    public int AlertSamples { get; init; } = 40;
+
+    public bool Compare { get; init; }
+
+    public bool BrokerOnly { get; init; }
+
+    public string? Out { get; init; }
+
+    /// <summary>Internal: run as the bare broker on this port (the broker-only mode's server process).</summary>
+    public int? ServeBrokerPort { get; init; }
+
+    public bool IsPostgres => Database == "postgres";
+
+    public static HarnessOptions Parse(string[] args)
+    {
+        var options = new HarnessOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--db" => options with { Database = Next() },
+                "--postgres" => options with { Postgres = Next(), Database = "postgres" },
+                "--devices" => options with { Devices = NextInt() },
+                "--rate" => options with { Rate = NextInt() },
+                "--seconds" => options with { Seconds = NextInt() },
+                "--warmup" => options with { WarmupSeconds = NextInt() },
+                "--max-in-flight" => options with { MaxInFlight = NextInt() },
+                "--alert-samples" => options with { AlertSamples = NextInt() },
+                "--compare" => options with { Compare = true },
+                "--broker-only" => options with { BrokerOnly = true },
+                "--out" => options with { Out = Next() },
+                "--serve-broker" => options with { ServeBrokerPort = NextInt() },
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. See docs/benchmarks.md for the harness's options."),
+            };
+        }
+
+        if (options.Database is not ("sqlite" or "postgres"))
+        {
+            throw new ArgumentException($"--db must be sqlite or postgres, not {options.Database}.");
+        }
+
+        if (options.IsPostgres && string.IsNullOrWhiteSpace(options.Postgres) && !options.BrokerOnly)
+        {
+            throw new ArgumentException("--db postgres needs --postgres \"<connection string to an empty database>\".");
+        }
+
+        if (options.Devices < 2 || options.Devices > 40_000 || options.Seconds <= options.WarmupSeconds || options.Rate < 0)
+        {
+            throw new ArgumentException("Expected 2 ≤ --devices ≤ 40000, --seconds > --warmup and --rate ≥ 0.");
+        }
+
+        return options;
+    }
+}
