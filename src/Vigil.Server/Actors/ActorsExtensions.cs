@@ -25,7 +25,6 @@ public static class ActorsExtensions
         builder.Services.AddSingleton<RulesMetrics>();
         builder.Services.AddSingleton<RulesDispatcher>();
         builder.Services.AddSingleton<IStoredTelemetrySink>(sp => sp.GetRequiredService<RulesDispatcher>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RulesDispatcher>());
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         builder.Services.AddHostedService<CaseRefresher>();

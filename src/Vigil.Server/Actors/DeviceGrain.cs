@@ -22,8 +22,11 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
     private static readonly TimeSpan CaseCacheFor = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(5);
 
-    /// <summary>The longest the stored twin lags the evaluated one when nothing else forces a write (replay covers the gap).</summary>
-    private static readonly TimeSpan FlushAfter = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// The longest the stored twin lags the evaluated one when nothing else forces a write (replay covers the gap):
+    /// one to two minutes, spread by device so that a fleet activated together does not write together.
+    /// </summary>
+    private TimeSpan FlushAfter => TimeSpan.FromSeconds(60 + ((uint)StringComparer.Ordinal.GetHashCode(DeviceId) % 60));
     private const int ReplayChunk = 2_000;
 
     private DeviceTwinRow? _row;

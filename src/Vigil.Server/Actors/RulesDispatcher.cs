@@ -1,36 +1,67 @@
-using System.Threading.Channels;
 using Vigil.Server.Ingestion;
 
 namespace Vigil.Server.Actors;
 
 /// <summary>
-/// Hands freshly committed telemetry to the device actors. Its own bounded stage, so the store's writer goes on
-/// with the next batch while the rules run on this one; batches are delivered in commit order, one batch at a
-/// time, so a device's messages reach its actor in order. A failed delivery is repaired by a refresh, which
-/// replays from the store.
+/// Hands freshly committed telemetry to the device actors without holding up the store: each device's rows are
+/// chained behind that device's previous delivery (so its actor sees them in commit order), and devices run side by
+/// side with no barrier between batches. The writer waits only when <see cref="MaxInFlight"/> deliveries are still
+/// pending, which bounds how far the rules may lag behind the PUBACKs. A failed delivery is repaired by a refresh,
+/// which replays from the store.
 /// </summary>
-internal sealed class RulesDispatcher(IGrainFactory grains, ILogger<RulesDispatcher> logger) : BackgroundService, IStoredTelemetrySink
+internal sealed class RulesDispatcher(IGrainFactory grains, ILogger<RulesDispatcher> logger) : IStoredTelemetrySink
 {
-    private readonly Channel<IReadOnlyList<TelemetryRow>> _batches = Channel.CreateBounded<IReadOnlyList<TelemetryRow>>(
-        new BoundedChannelOptions(64) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    /// <summary>Deliveries (one device's rows of one batch) pending at most: about a second of a national fleet's traffic.</summary>
+    public const int MaxInFlight = 10_000;
 
-    public ValueTask OnStoredAsync(IReadOnlyList<TelemetryRow> rows, CancellationToken ct) =>
-        rows.Count == 0 ? ValueTask.CompletedTask : _batches.Writer.WriteAsync(rows, ct);
+    private readonly SemaphoreSlim _budget = new(MaxInFlight, MaxInFlight);
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask OnStoredAsync(IReadOnlyList<TelemetryRow> rows, CancellationToken ct)
     {
-        await foreach (var batch in _batches.Reader.ReadAllAsync(stoppingToken))
+        foreach (var device in rows.GroupBy(r => r.DeviceId))
         {
-            await Task.WhenAll(batch.GroupBy(r => r.DeviceId).Select(device => DeliverAsync(device.Key, [.. device])));
+            await _budget.WaitAsync(ct);
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Task previous;
+            lock (_tails)
+            {
+                previous = _tails.GetValueOrDefault(device.Key, Task.CompletedTask);
+                _tails[device.Key] = done.Task;
+            }
+
+            _ = DeliverAfterAsync(previous, device.Key, [.. device.Select(StoredMessage.From)], done);
         }
     }
 
-    private async Task DeliverAsync(string deviceId, List<TelemetryRow> rows)
+    private async Task DeliverAfterAsync(Task previous, string deviceId, List<StoredMessage> rows, TaskCompletionSource done)
+    {
+        try
+        {
+            await previous;
+            await DeliverAsync(deviceId, rows);
+        }
+        finally
+        {
+            lock (_tails)
+            {
+                if (_tails.TryGetValue(deviceId, out var tail) && tail == done.Task)
+                {
+                    _tails.Remove(deviceId);
+                }
+            }
+
+            done.SetResult();
+            _budget.Release();
+        }
+    }
+
+    private async Task DeliverAsync(string deviceId, List<StoredMessage> rows)
     {
         var grain = grains.GetGrain<IDeviceGrain>(deviceId);
         try
         {
-            await grain.DeliverAsync(new StoredMessages([.. rows.Select(StoredMessage.From)]));
+            await grain.DeliverAsync(new StoredMessages(rows));
         }
         catch (Exception e)
         {
