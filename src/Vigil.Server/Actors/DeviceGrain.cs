@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Domain.Rules;
 using Vigil.Server.Alerts;
 using Vigil.Server.Data;
-using Vigil.Server.Ingestion;
 using Vigil.Server.Rules;
 
 namespace Vigil.Server.Actors;
@@ -113,7 +112,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
         var fixBefore = _twin.LastFix;
         foreach (var row in rows.OrderBy(r => r.MeasuredAt).ThenBy(r => r.Seq))
         {
-            var message = TelemetryIntake.ReadMessage(row.Message);
+            var message = row.Read();
             var one = engine.OnMessage(_twin, message, @case?.Snapshot ?? Unassigned, row.ReceivedAt);
             result.Signals.AddRange(one.Signals);
             result.Nudges.AddRange(one.Nudges);

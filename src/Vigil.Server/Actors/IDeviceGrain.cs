@@ -28,7 +28,11 @@ public interface IDeviceGrain : IGrainWithStringKey
 [GenerateSerializer, Immutable, Alias("Vigil.StoredMessages")]
 public sealed record StoredMessages([property: Id(0)] IReadOnlyList<StoredMessage> Rows);
 
-/// <summary>One committed telemetry row: its store order, the device's seq and times, and the validated message as JSON.</summary>
+/// <summary>
+/// One committed telemetry row: its store order, the device's seq and times, and the validated message as JSON.
+/// Within one silo the parsed message travels along (<see cref="Parsed"/>, not serialized: the record is immutable,
+/// so a local call passes it by reference); across silos the JSON is parsed again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Vigil.StoredMessage")]
 public sealed record StoredMessage(
     [property: Id(0)] long IngestId,
@@ -37,5 +41,13 @@ public sealed record StoredMessage(
     [property: Id(3)] DateTimeOffset ReceivedAt,
     [property: Id(4)] string Message)
 {
-    public static StoredMessage From(Ingestion.TelemetryRow row) => new(row.IngestId, row.Seq, row.MeasuredAt, row.ReceivedAt, row.Message);
+    [NonSerialized]
+    private readonly Domain.Telemetry.DeviceMessage? _parsed;
+
+    public Domain.Telemetry.DeviceMessage? Parsed { get => _parsed; init => _parsed = value; }
+
+    public Domain.Telemetry.DeviceMessage Read() => Parsed ?? Ingestion.TelemetryIntake.ReadMessage(Message);
+
+    public static StoredMessage From(Ingestion.TelemetryRow row) =>
+        new(row.IngestId, row.Seq, row.MeasuredAt, row.ReceivedAt, row.Message) { Parsed = row.Parsed };
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Vigil.Domain.Geo;
 using Vigil.Domain.Telemetry;
 
@@ -11,8 +10,6 @@ namespace Vigil.Server.Ingestion;
 /// </summary>
 public sealed class TelemetryIntake(TelemetryPipeline pipeline, IngestionMetrics metrics, TimeProvider clock, ILogger<TelemetryIntake> logger)
 {
-    public static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public async Task<IntakeResult> AcceptAsync(string deviceId, ReadOnlyMemory<byte> body, string transport, CancellationToken ct)
     {
         var batch = TelemetryParser.Parse(body.Span, clock.GetUtcNow(), TelemetryLimits.Default);
@@ -44,12 +41,13 @@ public sealed class TelemetryIntake(TelemetryPipeline pipeline, IngestionMetrics
         AccuracyMeters = message.Fix?.AccuracyMeters,
         Cell = message.Fix is { } fix ? GeoCell.Of(fix.Lat, fix.Lon) : null,
         BatteryPercent = message.Battery?.Percent,
-        Message = JsonSerializer.Serialize(message, MessageJson),
+        Message = JsonSerializer.Serialize(message, TelemetryJson.Default.DeviceMessage),
+        Parsed = message,
     };
 
     /// <summary>The validated message a stored row holds (as <see cref="ToRow"/> wrote it).</summary>
     public static DeviceMessage ReadMessage(string json) =>
-        JsonSerializer.Deserialize<DeviceMessage>(json, MessageJson) ?? throw new InvalidOperationException("A telemetry row holds no message.");
+        JsonSerializer.Deserialize(json, TelemetryJson.Default.DeviceMessage) ?? throw new InvalidOperationException("A telemetry row holds no message.");
 }
 
 /// <summary>What one upload did. <see cref="MalformedField"/> is set when the body as a whole was refused.</summary>

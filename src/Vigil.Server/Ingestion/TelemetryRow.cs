@@ -31,4 +31,7 @@ public sealed class TelemetryRow
 
     /// <summary>The whole validated message as JSON (vitals, wear, motion, events).</summary>
     public required string Message { get; init; }
+
+    /// <summary>The message itself while the row is on its way from the intake to the actors (not stored).</summary>
+    public Domain.Telemetry.DeviceMessage? Parsed { get; init; }
 }

@@ -13,6 +13,7 @@ internal sealed class TelemetryRowConfiguration : IEntityTypeConfiguration<Telem
     {
         builder.ToTable("Telemetry");
         builder.HasKey(t => t.IngestId);
+        builder.Ignore(t => t.Parsed);
         builder.Property(t => t.IngestId).ValueGeneratedOnAdd();
         builder.Property(t => t.DeviceId).HasMaxLength(40);
         builder.HasIndex(t => new { t.DeviceId, t.Seq }).IsUnique();
