@@ -7,7 +7,9 @@ namespace Vigil.Server.Ingestion;
 
 /// <summary>
 /// SQLite: one prepared INSERT … ON CONFLICT DO NOTHING per row inside one transaction (WAL mode), so a batch
-/// costs one fsync. Times are stored as EF stores them on SQLite, so EF reads the rows back unchanged.
+/// costs one fsync. Times are stored as EF stores them on SQLite, so EF reads the rows back unchanged. This writer is
+/// the table's only writer (SQLite is one node), so inside the transaction the AUTOINCREMENT ids are the next ones
+/// after <c>sqlite_sequence</c>: no per-row RETURNING reader is needed.
 /// </summary>
 internal sealed class SqliteTelemetryWriter(IOptions<StorageOptions> storage) : ITelemetryWriter, IDisposable
 {
@@ -18,12 +20,20 @@ internal sealed class SqliteTelemetryWriter(IOptions<StorageOptions> storage) : 
     {
         var connection = await OpenAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        long lastId;
+        await using (var sequence = connection.CreateCommand())
+        {
+            sequence.Transaction = transaction;
+            sequence.CommandText = """SELECT coalesce((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Telemetry'), 0)""";
+            lastId = (long)(await sequence.ExecuteScalarAsync(ct))!;
+        }
+
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO "Telemetry" ("DeviceId", "Seq", "MeasuredAt", "ReceivedAt", "Lat", "Lon", "AccuracyMeters", "Cell", "BatteryPercent", "Message")
             VALUES ($device, $seq, $measured, $received, $lat, $lon, $acc, $cell, $battery, $message)
-            ON CONFLICT DO NOTHING RETURNING "IngestId"
+            ON CONFLICT DO NOTHING
             """;
         var parameters = new[] { "$device", "$seq", "$measured", "$received", "$lat", "$lon", "$acc", "$cell", "$battery", "$message" }
             .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
@@ -39,9 +49,9 @@ internal sealed class SqliteTelemetryWriter(IOptions<StorageOptions> storage) : 
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            if (await insert.ExecuteScalarAsync(ct) is long id)
+            if (insert.ExecuteNonQuery() == 1)
             {
-                row.IngestId = id;
+                row.IngestId = ++lastId;
                 inserted.Add(row);
             }
         }
