@@ -67,6 +67,9 @@ internal static partial class Log
     [LoggerMessage(109, LogLevel.Error, "Message on {Topic} from the external broker failed; it stays unacknowledged")]
     public static partial void ExternalMessageFailed(this ILogger logger, Exception exception, string topic);
 
+    [LoggerMessage(112, LogLevel.Error, "Telemetry retention failed; it runs again in an hour")]
+    public static partial void RetentionFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(111, LogLevel.Information, "The embedded MQTT broker listens on port {Port}")]
     public static partial void MqttListening(this ILogger logger, int port);
 

@@ -24,7 +24,7 @@ internal sealed class TelemetryRetention(IServiceScopeFactory scopes, IOptions<I
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.TelemetrySinkFailed(e, nameof(TelemetryRetention));
+                logger.RetentionFailed(e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
