@@ -97,17 +97,20 @@ internal static class Fleet
     /// A realistic message: a GNSS fix within ~20 m of the wearer's registered residence, battery, strap closed and
     /// worn, vitals and motion. <paramref name="strapCut"/> makes it a tamper message (raises an alert at once).
     /// </summary>
-    public static MqttApplicationMessage Message(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut)
+    public static MqttApplicationMessage Message(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut) =>
+        new MqttApplicationMessageBuilder()
+            .WithTopic(device.Topic)
+            .WithPayload(Encoding.UTF8.GetBytes(Json(device, seq, measuredAt, random, strapCut)))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+
+    /// <summary>The message's protocol-v1 JSON (the MQTT payload, or one HTTPS upload).</summary>
+    public static string Json(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut)
     {
         var lat = device.HomeLat + ((random.NextDouble() - 0.5) * 40 / MetersPerDegreeLat);
         var lon = device.HomeLon + ((random.NextDouble() - 0.5) * 40 / (MetersPerDegreeLat * Math.Cos(device.HomeLat * Math.PI / 180)));
         var strap = strapCut ? "cut" : "closed";
-        var json = string.Create(CultureInfo.InvariantCulture,
+        return string.Create(CultureInfo.InvariantCulture,
             $$"""{"seq":{{seq}},"t":"{{measuredAt:yyyy-MM-ddTHH:mm:ss.fffZ}}","fix":{"lat":{{lat:F6}},"lon":{{lon:F6}},"acc":{{8 + random.Next(12)}},"src":"gnss","spd":0.4},"bat":{"pct":{{80 - (seq % 20)}},"chg":false},"wear":{"strap":"{{strap}}","skin":true,"case":"closed"},"vitals":{"hr":{{68 + random.Next(10)}},"hrv":45.2,"spo2":98,"temp":33.1,"eda":2.31,"rr":14},"motion":{"steps":{{random.Next(30)}},"act":0.21} }""");
-        return new MqttApplicationMessageBuilder()
-            .WithTopic(device.Topic)
-            .WithPayload(Encoding.UTF8.GetBytes(json))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
     }
 }

@@ -29,6 +29,9 @@ internal sealed record HarnessOptions
 
     public bool BrokerOnly { get; init; }
 
+    /// <summary>P6 instead of a load run: the memory each activated device actor adds.</summary>
+    public bool Memory { get; init; }
+
     public string? Out { get; init; }
 
     /// <summary>Internal: run as the bare broker on this port (the broker-only mode's server process).</summary>
@@ -55,6 +58,7 @@ internal sealed record HarnessOptions
                 "--alert-samples" => options with { AlertSamples = NextInt() },
                 "--compare" => options with { Compare = true },
                 "--broker-only" => options with { BrokerOnly = true },
+                "--memory" => options with { Memory = true },
                 "--out" => options with { Out = Next() },
                 "--serve-broker" => options with { ServeBrokerPort = NextInt() },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}. See docs/benchmarks.md for the harness's options."),

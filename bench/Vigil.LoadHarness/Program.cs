@@ -10,6 +10,12 @@ if (options.ServeBrokerPort is { } brokerPort)
     return await BareBroker.RunAsync(brokerPort);
 }
 
+if (options.Memory)
+{
+    Console.WriteLine(await MemoryRun.RunAsync(options));
+    return 0;
+}
+
 var runs = new List<RunResult>();
 IReadOnlyList<SimulatedDevice>? fleet = null;
 if (!options.BrokerOnly)
@@ -160,7 +166,7 @@ namespace Vigil.LoadHarness
             };
         }
 
-        private static void TryDelete(string folder)
+        public static void TryDelete(string folder)
         {
             try
             {

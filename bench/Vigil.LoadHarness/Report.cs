@@ -58,7 +58,7 @@ internal static class Report
         }));
     }
 
-    private static string Commit()
+    public static string Commit()
     {
         try
         {

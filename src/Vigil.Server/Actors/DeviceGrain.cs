@@ -28,7 +28,8 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
     private TimeSpan FlushAfter => TimeSpan.FromSeconds(60 + ((uint)StringComparer.Ordinal.GetHashCode(DeviceId) % 60));
     private const int ReplayChunk = 2_000;
 
-    private DeviceTwinRow? _row;
+    /// <summary>What the store holds for this device (null: no row yet). The twin's JSON is not kept: see <see cref="Stored"/>.</summary>
+    private Stored? _row;
     private long _pendingWatermark;
     private bool _forceWrite;
     private DeviceTwin _twin = new();
@@ -75,8 +76,9 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        _row = await db.DeviceTwins.AsNoTracking().SingleOrDefaultAsync(t => t.DeviceId == DeviceId, ct);
-        _twin = _row is null ? new DeviceTwin() : JsonSerializer.Deserialize<DeviceTwin>(_row.State, TwinJson) ?? new DeviceTwin();
+        var row = await db.DeviceTwins.AsNoTracking().SingleOrDefaultAsync(t => t.DeviceId == DeviceId, ct);
+        _twin = row is null ? new DeviceTwin() : JsonSerializer.Deserialize<DeviceTwin>(row.State, TwinJson) ?? new DeviceTwin();
+        _row = row is null ? null : Stored.Of(row);
         _pendingWatermark = _row?.Watermark ?? 0;
     }
 
@@ -136,7 +138,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
             return;
         }
 
-        var row = _row ?? new DeviceTwinRow { DeviceId = DeviceId, State = "{}" };
+        var row = new DeviceTwinRow { DeviceId = DeviceId, State = JsonSerializer.Serialize(_twin, TwinJson), Version = _row?.Version ?? 0 };
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         if (_row is null)
@@ -145,13 +147,13 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
         }
         else
         {
-            db.DeviceTwins.Attach(row);
+            // Every column is written: the stored version is the concurrency check.
+            db.DeviceTwins.Attach(row).State = EntityState.Modified;
         }
 
         row.PersonId = @case?.PersonId;
-        row.Watermark = Math.Max(row.Watermark, _pendingWatermark);
+        row.Watermark = Math.Max(_row?.Watermark ?? 0, _pendingWatermark);
         row.NextDeadlineAt = next;
-        row.State = JsonSerializer.Serialize(_twin, TwinJson);
         row.LastReceivedAt = _twin.LastReceivedAt;
         row.LastFixAt = _twin.LastFix?.At;
         row.LastLat = _twin.LastFix?.Lat;
@@ -185,7 +187,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
             throw;
         }
 
-        _row = row;
+        _row = Stored.Of(row);
         metrics.TwinWritten();
         db.ChangeTracker.Clear();
         await live.PublishAsync(@case, DeviceId, newFix ? _twin.LastFix : null, alerts, ct);
@@ -198,6 +200,15 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
             _forceWrite = true;
             await TickAsync();
         }
+    }
+
+    /// <summary>
+    /// The stored row's facts this activation needs later. The row itself is not kept: its twin JSON is only ever
+    /// written, never read again by this activation, and held it was a quarter of an active device's memory (P6).
+    /// </summary>
+    private sealed record Stored(long Watermark, DateTimeOffset? NextDeadlineAt, DateTimeOffset UpdatedAt, long Version)
+    {
+        public static Stored Of(DeviceTwinRow row) => new(row.Watermark, row.NextDeadlineAt, row.UpdatedAt, row.Version);
     }
 
     /// <summary>Writes when something was raised, when a deadline came closer than the stored one, or when the stored twin is a minute old.</summary>
