@@ -50,6 +50,13 @@ public sealed partial class RuleEngine
         {
             if (twin.HotspotCandidate is { } left)
             {
+                // Leaving needs a fix clearly outside, beyond its own accuracy (as for zones): indoor fixes drift out of a
+                // small venue while the person stays, and ending on one of them re-raised the visit as a new alert.
+                if (hotspots.DistanceMeters(left, fix.Lat!.Value, fix.Lon!.Value) is { } away && away <= (fix.AccuracyMeters ?? 0) + options.OutsideMarginMeters)
+                {
+                    return;
+                }
+
                 End(twin, result, $"hotspot:{left}", fix.At, "left the hotspot");
             }
 
