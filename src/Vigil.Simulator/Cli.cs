@@ -36,7 +36,7 @@ internal static class Cli
         var days = Int(o, "days", 7);
         var seed = Int(o, "seed", 1);
         var start = DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture);
-        var (report, labels, _) = QualityHarness.Run(people, days, seed, start);
+        var (report, labels, alerts) = QualityHarness.Run(people, days, seed, start);
         await Console.Out.WriteLineAsync(report.ToTable());
         if (o.TryGetValue("json", out var json))
         {
@@ -46,6 +46,11 @@ internal static class Cli
         if (o.TryGetValue("labels", out var path))
         {
             await GroundTruth.WriteAsync(path, labels);
+        }
+
+        if (o.TryGetValue("alerts", out var alertsPath))
+        {
+            await File.WriteAllLinesAsync(alertsPath, alerts.OrderBy(a => a.At).Select(a => System.Text.Json.JsonSerializer.Serialize(a)));
         }
 
         return Judge(report, o);
@@ -89,9 +94,11 @@ internal static class Cli
             Vigil.Simulator — simulated wristbands, scenarios with ground truth, detection quality.
 
               quality  [--people 60] [--days 7] [--seed 1] [--start 2026-11-22T17:00:00Z]
-                       [--json report.json] [--labels labels.jsonl]
+                       [--json report.json] [--labels labels.jsonl] [--alerts alerts.jsonl]
                        [--min-recall 0.99] [--min-precision 0.99] [--max-false-per-person-day 0.05]
                        Runs the labelled scenarios through the rules engine; exits 1 when a bar is not met.
+              trace    [--people 60] [--days 7] [--seed 1] --device SIM-00001 [--from T] [--until T]
+                       Prints what one simulated band sends (arrival time, then the JSON body).
             """);
         return 0;
     }

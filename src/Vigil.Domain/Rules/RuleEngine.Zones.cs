@@ -50,9 +50,12 @@ public sealed partial class RuleEngine
         {
             if (twin.HotspotCandidate is { } left)
             {
-                // Leaving needs a fix clearly outside, beyond its own accuracy (as for zones): indoor fixes drift out of a
-                // small venue while the person stays, and ending on one of them re-raised the visit as a new alert.
-                if (hotspots.DistanceMeters(left, fix.Lat!.Value, fix.Lon!.Value) is { } away && away <= (fix.AccuracyMeters ?? 0) + options.OutsideMarginMeters)
+                // Leaving needs fixes clearly outside, beyond their own accuracy (as for zones), two in a row (as for
+                // entering): indoor fixes drift out of a small venue while the person stays, and ending on one of them
+                // re-raised the visit as a new alert.
+                var clearlyOutside = hotspots.DistanceMeters(left, fix.Lat!.Value, fix.Lon!.Value) is not { } away
+                    || away > (fix.AccuracyMeters ?? 0) + options.OutsideMarginMeters;
+                if (!clearlyOutside || (twin.Open.ContainsKey($"hotspot:{left}") && ++twin.HotspotExitFixes < options.HotspotConfirmFixes))
                 {
                     return;
                 }
@@ -62,6 +65,7 @@ public sealed partial class RuleEngine
 
             twin.HotspotCandidate = null;
             twin.HotspotFixes = 0;
+            twin.HotspotExitFixes = 0;
             twin.HotspotEvidence.Clear();
             return;
         }
@@ -78,6 +82,7 @@ public sealed partial class RuleEngine
         }
 
         twin.HotspotLastAt = fix.At;
+        twin.HotspotExitFixes = 0;
         AddEvidence(twin.HotspotEvidence, fix with { Reading = $"inside {hotspot.Name}" });
         if (twin.HotspotFixes >= options.HotspotConfirmFixes)
         {

@@ -14,7 +14,9 @@ namespace Vigil.Simulator.Quality;
 public sealed class EngineRun(RuleEngine engine)
 {
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan SweepLag = TimeSpan.FromSeconds(5);
+
+    /// <summary>The deadline sweep runs every 10 s: a due deadline is acted on up to one period late (the worst case is modelled).</summary>
+    public static readonly TimeSpan SweepLag = TimeSpan.FromSeconds(10);
 
     public long Messages { get; private set; }
 

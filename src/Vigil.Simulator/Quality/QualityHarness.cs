@@ -69,16 +69,13 @@ public static class QualityHarness
         }
     }
 
-    /// <summary>The deadline sweep's period: a silence only just over 15 minutes can end before the sweep sees it.</summary>
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
-
-    /// <summary>Every silence (no delivery) that lasted 15 minutes of monitored time (and one sweep) is a true "offline".</summary>
+    /// <summary>Every silence (no delivery) that lasted 15 minutes of monitored time (and one sweep: a silence only just over 15 minutes can end before the sweep sees it) is a true "offline".</summary>
     private static IEnumerable<GroundTruth> OfflineLabels(SimulatedPerson person, IReadOnlyList<Delivery> deliveries, RuleOptions options, DateTimeOffset end)
     {
         var times = deliveries.Select(d => d.ReceivedAt).Append(end).ToList();
         for (var i = 0; i + 1 < times.Count; i++)
         {
-            if (person.Case.At(times[i]).DeadlineAfter(times[i], options.OfflineAfter) is { } due && due + SweepInterval <= times[i + 1] && due < end)
+            if (person.Case.At(times[i]).DeadlineAfter(times[i], options.OfflineAfter) is { } due && due + EngineRun.SweepLag < times[i + 1] && due < end)
             {
                 yield return new GroundTruth(
                     string.Create(CultureInfo.InvariantCulture, $"{person.Profile.DeviceId}-off-{i}"), ScenarioKinds.Offline, nameof(RuleKind.Offline), true,

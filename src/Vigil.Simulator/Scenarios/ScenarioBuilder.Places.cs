@@ -148,7 +148,7 @@ public sealed partial class ScenarioBuilder
             p.Incidents.Excursions.Add(new Excursion(t, until, new Place(hotspot.Name, hotspot.Centre, Indoor: true)));
             var entered = First(planner, t, until, at => at.DistanceTo(hotspot.Centre) <= hotspot.RadiusMeters) ?? t;
             var left = First(planner, entered, until.AddMinutes(30), at => at.DistanceTo(hotspot.Centre) > hotspot.RadiusMeters) ?? until;
-            Label(p, ScenarioKinds.HotspotVisit, RuleKind.HotspotEntry, true, entered, entered.AddMinutes(1), left, $"visit to {hotspot.Name}");
+            Label(p, ScenarioKinds.HotspotVisit, RuleKind.HotspotEntry, true, entered, entered.AddMinutes(2), left, $"visit to {hotspot.Name}");
         }
     }
 

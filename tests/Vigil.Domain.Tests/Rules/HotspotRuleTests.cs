@@ -57,6 +57,16 @@ public sealed class HotspotRuleTests
     }
 
     [Fact]
+    public void OnMessage_OneStrayFixFarOutsideDuringAVisit_DoesNotEndIt()
+    {
+        // A cell fix is outside its own 68 % radius one time in three: one of them alone is not leaving.
+        var kit = Kit();
+        var signals = kit.Track(Monday10, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), i => i == 4 ? North(Karaoke, 500) : Karaoke, acc: 20);
+        Assert.Single(signals, s => s.Kind == SignalKind.Raised);
+        Assert.DoesNotContain(signals, s => s.Kind == SignalKind.Ended);
+    }
+
+    [Fact]
     public void Find_PointOutsideEveryHotspot_Null()
     {
         var index = new HotspotIndex([(Guid.NewGuid(), "x", ZoneShape.Circle(Karaoke.Lat, Karaoke.Lon, 40, "t"))]);
