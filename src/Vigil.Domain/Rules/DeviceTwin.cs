@@ -65,6 +65,9 @@ public sealed class DeviceTwin
 
     public int NightFixes { get; set; }
 
+    /// <summary>The last night judged: a fix of it that arrives after it was judged (late, or just past 05:00 by the device's clock) is not a new night.</summary>
+    public DateOnly? LastJudgedNight { get; set; }
+
     public int NightAwayFixes { get; set; }
 
     public int NightsAwayInRow { get; set; }
