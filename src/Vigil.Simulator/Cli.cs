@@ -20,6 +20,7 @@ internal static class Cli
             {
                 "quality" => await QualityAsync(options),
                 "trace" => await TraceAsync(options),
+                "geolife" => await GeoLifeAsync(options),
                 _ => Help(),
             };
         }
@@ -54,6 +55,26 @@ internal static class Cli
         }
 
         return Judge(report, o);
+    }
+
+    private static async Task<int> GeoLifeAsync(Dictionary<string, string> o)
+    {
+        var data = GeoLife.GeoLifeTrack.FindData(o.GetValueOrDefault("data"))
+            ?? throw new ArgumentException("--data: no GeoLife folder found (give --data, set VIGIL_GEOLIFE, or keep shared/data/geolife beside the repository).");
+        var report = GeoLife.GeoLifeReplay.Run(data, Int(o, "seed", 1));
+        await Console.Out.WriteLineAsync(report.ToTable());
+        if (o.TryGetValue("json", out var json))
+        {
+            await File.WriteAllTextAsync(json, report.ToJson());
+        }
+
+        var failures = report.Failures(Double(o, "max-false-per-person-week", 1), Double(o, "min-departures-caught", 1));
+        foreach (var failure in failures)
+        {
+            await Console.Error.WriteLineAsync($"BELOW BAR: {failure}");
+        }
+
+        return failures.Count == 0 ? 0 : 1;
     }
 
     /// <summary>Prints one simulated device's messages as sent (JSON lines, with arrival times) between two instants.</summary>
@@ -97,6 +118,9 @@ internal static class Cli
                        [--json report.json] [--labels labels.jsonl] [--alerts alerts.jsonl]
                        [--min-recall 0.99] [--min-precision 0.99] [--max-false-per-person-day 0.05]
                        Runs the labelled scenarios through the rules engine; exits 1 when a bar is not met.
+              geolife  [--data ../shared/data/geolife] [--seed 1] [--json report.json]
+                       [--max-false-per-person-week 1] [--min-departures-caught 1]
+                       Replays real GeoLife tracks as wristbands (D3); exits 1 when a bar is not met.
               trace    [--people 60] [--days 7] [--seed 1] --device SIM-00001 [--from T] [--until T]
                        Prints what one simulated band sends (arrival time, then the JSON body).
             """);
