@@ -22,6 +22,7 @@ public sealed partial class SimulatedWearer
     private readonly List<WireMessage> _buffer = [];
     private readonly TimeSpan _clockSkew;
     private readonly DateTimeOffset _start;
+    private readonly DateTimeOffset _routineStart;
     private DateTimeOffset _next;
     private DateTimeOffset? _last;
     private long _seq;
@@ -29,22 +30,27 @@ public sealed partial class SimulatedWearer
     /// <param name="from">When the band starts reporting (true time).</param>
     /// <param name="until">The end of the planned routine (the band can be stepped no further).</param>
     /// <param name="routineSpeed">How many times faster the routine runs than the timestamps (1 in the harness; more in the live demo, so people visibly move).</param>
-    public SimulatedWearer(WearerProfile profile, DateTimeOffset from, DateTimeOffset until, Incidents? incidents = null, double routineSpeed = 1)
+    /// <param name="routineStart">The routine's time at <paramref name="from"/> (the live demo starts the day in the morning whatever the hour); excursions are in routine time.</param>
+    /// <param name="firstSeq">The band's first seq (the live demo continues above what an earlier run sent); random otherwise.</param>
+    public SimulatedWearer(WearerProfile profile, DateTimeOffset from, DateTimeOffset until, Incidents? incidents = null, double routineSpeed = 1,
+        DateTimeOffset? routineStart = null, long? firstSeq = null)
     {
         Profile = profile;
         Incidents = incidents ?? new Incidents();
         RoutineSpeed = routineSpeed;
         _start = from;
+        _routineStart = routineStart ?? from;
         var planning = new Random(profile.Seed);
         Errands = MakeErrands(profile, planning);
-        var routineUntil = from + ((until - from) * routineSpeed);
-        _itinerary = new Itinerary(DayPlanner.Plan(profile, Errands, from, routineUntil, planning), Incidents.Excursions);
+        var routineUntil = _routineStart + ((until - from) * routineSpeed);
+        _itinerary = new Itinerary(DayPlanner.Plan(profile, Errands, _routineStart, routineUntil, planning), Incidents.Excursions);
         _signals = new Random(profile.Seed * 31 + 7);
         _radio = new Random(profile.Seed * 17 + 3);
         _clockSkew = TimeSpan.FromSeconds(_radio.Uniform(-20, 20));
         _outages = NaturalOutages(from, until);
         _instants = new SortedSet<DateTimeOffset>(Incidents.Instants().Where(t => t >= from));
-        _seq = _radio.Next(0, 100_000);
+        var drawnSeq = _radio.Next(0, 100_000); // drawn either way, so the rest of the radio's draws stay the same
+        _seq = firstSeq ?? drawnSeq;
         _battery = _signals.Uniform(55, 100);
         _next = from;
         _coldStart = 2;
@@ -93,7 +99,8 @@ public sealed partial class SimulatedWearer
         return due;
     }
 
-    private DateTimeOffset Routine(DateTimeOffset t) => RoutineSpeed == 1 ? t : _start + ((t - _start) * RoutineSpeed);
+    /// <summary>The routine's clock at true time <paramref name="t"/>.</summary>
+    public DateTimeOffset Routine(DateTimeOffset t) => RoutineSpeed == 1 && _routineStart == _start ? t : _routineStart + ((t - _start) * RoutineSpeed);
 
     private bool Moving(DateTimeOffset t) => TrueMotion(t).Moving;
 
