@@ -24,8 +24,6 @@ public sealed class LiveFleet(IReadOnlyList<FleetMember> members, string mqttHos
 
     public string? LastError { get; private set; }
 
-    public IReadOnlyList<FleetMember> Members => members;
-
     /// <summary>Connects every MQTT band (16 at a time); a band refused at CONNECT is reported and left out.</summary>
     public async Task<int> ConnectAsync(CancellationToken ct)
     {

@@ -3,8 +3,6 @@ namespace Vigil.Simulator.Model;
 /// <summary>Where a wearer truly is at any instant: the planned day, overridden by excursions.</summary>
 public sealed class Itinerary(IReadOnlyList<Segment> plan, IReadOnlyList<Excursion> excursions)
 {
-    public IReadOnlyList<Excursion> Excursions => excursions;
-
     /// <summary>Staying somewhere overnight or longer instead of home (a friend's place, a new home): the band is charged there.</summary>
     public bool LivingAway(DateTimeOffset t) => excursions.Any(e => t >= e.From && t < e.Until && e.Until - e.From >= TimeSpan.FromHours(8));
 

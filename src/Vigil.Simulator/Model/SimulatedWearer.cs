@@ -65,10 +65,7 @@ public sealed partial class SimulatedWearer
     /// <summary>The shops, cafés and friends' places the wearer goes to.</summary>
     public IReadOnlyList<Place> Errands { get; }
 
-    /// <summary>The coverage holes the band goes through (besides a scenario's).</summary>
-    public IReadOnlyList<TimeWindow> Outages => _outages;
-
-    /// <summary>The true position and activity at an instant (for ground truth and the live map's check).</summary>
+    /// <summary>The true position and activity at an instant (what the ground truth is measured on).</summary>
     public Motion TrueMotion(DateTimeOffset t) => _itinerary.At(Routine(t), Asleep(Routine(t)));
 
     /// <summary>

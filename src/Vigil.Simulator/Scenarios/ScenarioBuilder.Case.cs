@@ -17,7 +17,6 @@ public sealed partial class ScenarioBuilder
         p.Incidents.BatteryLevels.Add((t, 8));
         p.Incidents.NoCharging.Add(new TimeWindow(t, chargedAt));
         p.Incidents.Charging.Add(new TimeWindow(chargedAt, chargedAt.AddHours(5)));
-        p.BatteryForcedAt.Add((t, 8));
         Label(p, abandoned ? ScenarioKinds.BatteryDepleted : ScenarioKinds.BatteryRecharged, RuleKind.BatteryDepleted, abandoned, t, t.AddHours(24), chargedAt,
             abandoned ? "battery ran flat and the band stayed off for over 24 hours" : "battery ran flat and was charged again within 24 hours");
     }

@@ -17,7 +17,4 @@ public sealed class SimulatedPerson(WearerProfile profile, Commune commune, Case
 
     /// <summary>The scenario this person was given ("ordinary" for none).</summary>
     public string Scenario { get; set; } = "ordinary";
-
-    /// <summary>Battery scenarios: the instant the battery is forced low, so the labels can be fixed after the run.</summary>
-    public List<(DateTimeOffset At, double Percent)> BatteryForcedAt { get; } = [];
 }
