@@ -23,6 +23,9 @@ internal sealed class SimulatedDevice(string deviceId, string secret, Guid? pers
 
     public long Seq { get; set; }
 
+    /// <summary>Realistic bodies from the simulator (see <see cref="Payloads"/>), sent with the run's own seq and time.</summary>
+    public IReadOnlyList<Vigil.Simulator.Model.WireMessage> Templates { get; set; } = [];
+
     public IMqttClient? Client { get; set; }
 }
 
@@ -94,8 +97,9 @@ internal static class Fleet
     }
 
     /// <summary>
-    /// A realistic message: a GNSS fix within ~20 m of the wearer's registered residence, battery, strap closed and
-    /// worn, vitals and motion. <paramref name="strapCut"/> makes it a tamper message (raises an alert at once).
+    /// A realistic message: one of the device's simulated messages (<see cref="Payloads"/>) with this seq and time, or
+    /// without templates a GNSS fix within ~20 m of the residence, battery, strap closed and worn, vitals and motion.
+    /// <paramref name="strapCut"/> makes it a tamper message (raises an alert at once).
     /// </summary>
     public static MqttApplicationMessage Message(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut) =>
         new MqttApplicationMessageBuilder()
@@ -107,6 +111,13 @@ internal static class Fleet
     /// <summary>The message's protocol-v1 JSON (the MQTT payload, or one HTTPS upload).</summary>
     public static string Json(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut)
     {
+        if (!strapCut && device.Templates.Count > 0)
+        {
+            var template = device.Templates[(int)(seq % device.Templates.Count)] with { Seq = seq, MeasuredAt = measuredAt };
+            return new MqttApplicationMessageBuilder().WithTopic(device.Topic).WithPayload(Vigil.Simulator.Model.WireMessage.Serialize([template], asArray: false))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+        }
+
         var lat = device.HomeLat + ((random.NextDouble() - 0.5) * 40 / MetersPerDegreeLat);
         var lon = device.HomeLon + ((random.NextDouble() - 0.5) * 40 / (MetersPerDegreeLat * Math.Cos(device.HomeLat * Math.PI / 180)));
         var strap = strapCut ? "cut" : "closed";

@@ -27,6 +27,9 @@ internal sealed record HarnessOptions
 
     public bool Compare { get; init; }
 
+    /// <summary>Burst mode (P4): every device uploads this many hours of buffered messages at once, in arrays of 500; 0: off.</summary>
+    public double BurstHours { get; init; }
+
     public bool BrokerOnly { get; init; }
 
     /// <summary>P6 instead of a load run: the memory each activated device actor adds.</summary>
@@ -57,6 +60,7 @@ internal sealed record HarnessOptions
                 "--max-in-flight" => options with { MaxInFlight = NextInt() },
                 "--alert-samples" => options with { AlertSamples = NextInt() },
                 "--compare" => options with { Compare = true },
+                "--burst-hours" => options with { BurstHours = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--broker-only" => options with { BrokerOnly = true },
                 "--memory" => options with { Memory = true },
                 "--out" => options with { Out = Next() },
@@ -73,6 +77,11 @@ internal sealed record HarnessOptions
         if (options.IsPostgres && string.IsNullOrWhiteSpace(options.Postgres) && !options.BrokerOnly)
         {
             throw new ArgumentException("--db postgres needs --postgres \"<connection string to an empty database>\".");
+        }
+
+        if (options.BurstHours is < 0 or > 72)
+        {
+            throw new ArgumentException("--burst-hours must be between 0 and 72 (a band buffers up to 72 hours).");
         }
 
         if (options.Devices < 2 || options.Devices > 40_000 || options.Seconds <= options.WarmupSeconds || options.Rate < 0)

@@ -16,6 +16,19 @@ if (options.Memory)
     return 0;
 }
 
+if (options.BurstHours > 0)
+{
+    var burst = await Burst.RunAsync(options);
+    Console.WriteLine(burst.Markdown());
+    if (options.Out is { } burstPath)
+    {
+        await File.WriteAllTextAsync(burstPath, JsonSerializer.Serialize(burst, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        Console.WriteLine($"Written to {burstPath}");
+    }
+
+    return burst.ZeroLossNoDuplicates ? 0 : 1;
+}
+
 var runs = new List<RunResult>();
 IReadOnlyList<SimulatedDevice>? fleet = null;
 if (!options.BrokerOnly)
@@ -67,6 +80,8 @@ namespace Vigil.LoadHarness
                 {
                     throw new InvalidOperationException($"The demo seed gave {devices.Count} worn devices, fewer than {options.Devices}.");
                 }
+
+                Parallel.ForEach(devices, d => d.Templates = Payloads.Templates(d, TimeSpan.FromHours(2)));
 
                 Console.Error.WriteLine($"Vigil ready in {startSeconds:F1} s; logging in as c04.supervisor and connecting {devices.Count} devices…");
                 await using var probe = await AlertProbe.ConnectAsync(server.HttpPort, credentials.Officers.Single(o => o.Username == "c04.supervisor"));

@@ -50,7 +50,7 @@ internal sealed class TargetProcess : IAsyncDisposable
         var (http, mqtt) = (FreePort(), FreePort());
         var target = Start(server,
         [
-            "--demo", $"--Storage:DataFolder={dataFolder}", $"--Storage:Postgres={postgres ?? ""}",
+            "--demo", "--Demo:Fleet=false", $"--Storage:DataFolder={dataFolder}", $"--Storage:Postgres={postgres ?? ""}",
             $"--Demo:PeoplePerCommune={people}", "--Ingestion:UploadsPerMinute=100000",
             $"--urls=http://127.0.0.1:{http}", $"--Mqtt:Port={mqtt}",
             $"--Actors:SiloPort={FreePort()}", $"--Actors:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",

@@ -10,6 +10,12 @@ internal sealed record CommandLine(string[] HostArgs, bool Demo, bool VerifyAudi
         var demo = args.Contains("--demo");
         var verify = args.Length >= 2 && args[0] == "audit" && args[1] == "verify";
         var rest = args.Where(a => a != "--demo").Skip(verify ? 2 : 0).ToArray();
+        if (demo)
+        {
+            // First, so that an explicit --Demo:Fleet=false later on the command line wins.
+            rest = ["--Demo:Fleet=true", .. rest];
+        }
+
         return new CommandLine(rest, demo, verify);
     }
 

@@ -54,6 +54,7 @@ internal static class HostingExtensions
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .PostConfigure(o => o.Enabled |= enabled).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHostedService<DemoFleet>();
         return builder;
     }
 

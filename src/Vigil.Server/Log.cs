@@ -112,4 +112,16 @@ internal static partial class Log
 
     [LoggerMessage(32, LogLevel.Warning, "Live feed: a held position of person {PersonId} could not be pushed")]
     public static partial void LivePushFailed(this ILogger logger, Exception exception, Guid personId);
+
+    [LoggerMessage(300, LogLevel.Information, "Demo fleet started: {Wearers} simulated wearers ({Mqtt} over MQTT, {Https} over HTTPS), days running {Speed}× faster")]
+    public static partial void DemoFleetStarted(this ILogger logger, int wearers, int mqtt, int https, double speed);
+
+    [LoggerMessage(301, LogLevel.Information, "Demo fleet: {Sent} messages sent, {Failed} failed")]
+    public static partial void DemoFleetProgress(this ILogger logger, long sent, long failed);
+
+    [LoggerMessage(302, LogLevel.Warning, "Demo fleet: a send failed: {Error}")]
+    public static partial void DemoFleetSendFailed(this ILogger logger, string error);
+
+    [LoggerMessage(303, LogLevel.Warning, "Demo fleet not started: {Reason}")]
+    public static partial void DemoFleetNotStarted(this ILogger logger, string reason);
 }

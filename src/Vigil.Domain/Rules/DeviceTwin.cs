@@ -11,6 +11,9 @@ public sealed class DeviceTwin
     /// <summary>The newest measurement time evaluated; older (late) messages are stored but not replayed.</summary>
     public DateTimeOffset? LastMeasuredAt { get; set; }
 
+    /// <summary>The seq of that newest message: one measured in the same second with a lower seq was sent before it, so it is late too.</summary>
+    public long? LastSeq { get; set; }
+
     /// <summary>Server time of the last message, for "offline".</summary>
     public DateTimeOffset? LastReceivedAt { get; set; }
 
@@ -49,12 +52,21 @@ public sealed class DeviceTwin
 
     public DateTimeOffset? HotspotLastAt { get; set; }
 
+    /// <summary>When the last tamper condition ended (measurement time): an older, late message showing it is not a new one.</summary>
+    public DateTimeOffset? TamperEndedAt { get; set; }
+
+    /// <summary>Consecutive fixes clearly outside the hotspot being visited: leaving, like entering, is never judged on one fix.</summary>
+    public int HotspotExitFixes { get; set; }
+
     public List<Evidence> HotspotEvidence { get; set; } = [];
 
     /// <summary>The night being counted (the Vietnam date on which it began) and its fixes.</summary>
     public DateOnly? Night { get; set; }
 
     public int NightFixes { get; set; }
+
+    /// <summary>The last night judged: a fix of it that arrives after it was judged (late, or just past 05:00 by the device's clock) is not a new night.</summary>
+    public DateOnly? LastJudgedNight { get; set; }
 
     public int NightAwayFixes { get; set; }
 

@@ -11,12 +11,14 @@ namespace Vigil.Domain.Rules;
 public sealed class HotspotIndex
 {
     private readonly STRtree<(Guid Id, string Name, ZoneShape Shape)> _tree = new();
+    private readonly Dictionary<Guid, ZoneShape> _shapes = [];
 
     public HotspotIndex(IEnumerable<(Guid Id, string Name, ZoneShape Shape)> hotspots)
     {
         foreach (var hotspot in hotspots)
         {
             _tree.Insert(EnvelopeOf(hotspot.Shape), hotspot);
+            _shapes[hotspot.Id] = hotspot.Shape;
             Count++;
         }
 
@@ -40,6 +42,9 @@ public sealed class HotspotIndex
 
         return null;
     }
+
+    /// <summary>How far the point is outside one hotspot, in metres (0 inside); null when no such hotspot is indexed.</summary>
+    public double? DistanceMeters(Guid id, double lat, double lon) => _shapes.TryGetValue(id, out var shape) ? shape.DistanceMeters(lat, lon) : null;
 
     private static Envelope EnvelopeOf(ZoneShape shape)
     {

@@ -9,8 +9,11 @@ public sealed partial class RuleEngine
     private void EvaluateNight(DeviceTwin twin, RuleResult result, Evidence fix, CaseSnapshot @case)
     {
         CloseNightIfOver(twin, result, @case, fix.At);
-        if (NightOf(fix.At) is not { } night)
+        if (NightOf(fix.At) is not { } night || night <= twin.LastJudgedNight)
         {
+            // A fix of a night already judged would reopen it as a new night of one fix, judged "unknown", which broke
+            // the run of nights away (found by the quality harness: the sweep closes the night at 05:00 and a fix
+            // measured at 04:59 arrives a few seconds later).
             return;
         }
 
@@ -51,6 +54,7 @@ public sealed partial class RuleEngine
         var away = known && twin.NightAwayFixes >= options.NightAwayShare * twin.NightFixes;
         twin.NightsAwayInRow = away ? twin.NightsAwayInRow + 1 : 0;
         twin.Night = null;
+        twin.LastJudgedNight = night;
         if (!away)
         {
             twin.NightEvidence.Clear();

@@ -5,7 +5,8 @@ namespace Vigil.Domain.Rules;
 /// <summary>Violations 1–3: tampering, not wearing, self-removal.</summary>
 public sealed partial class RuleEngine
 {
-    private void CheckTamperSignals(DeviceTwin twin, RuleResult result, DeviceMessage message)
+    /// <param name="late">An older message can still raise (the signal happened) but never ends: it is not the band's state now.</param>
+    private void CheckTamperSignals(DeviceTwin twin, RuleResult result, DeviceMessage message, bool late)
     {
         var t = message.MeasuredAt;
         var reasons = new List<string>();
@@ -24,15 +25,21 @@ public sealed partial class RuleEngine
             reasons.Add($"firmware integrity failure ({e.Detail})");
         }
 
+        if (reasons.Count > 0 && late && twin.TamperEndedAt is { } ended && t <= ended)
+        {
+            return; // shows the tamper that was raised and has ended since, not a new one
+        }
+
         if (reasons.Count > 0)
         {
             // A tamper signal needs no dwell: the case switch and the strap circuit are not noisy like GPS.
             Raise(twin, result, RuleKind.Tamper, "tamper", t, t, [new Evidence(t, message.Fix?.Lat, message.Fix?.Lon, message.Fix?.AccuracyMeters, string.Join(", ", reasons))],
                 Parameters(("signals", string.Join(", ", reasons))), string.Join(", ", reasons));
         }
-        else if (message.Wear is { Case: CaseState.Closed, Strap: not StrapState.Cut and not null } && twin.Open.ContainsKey("tamper"))
+        else if (!late && message.Wear is { Case: CaseState.Closed, Strap: not StrapState.Cut and not null } && twin.Open.ContainsKey("tamper"))
         {
             End(twin, result, "tamper", t, "case closed and strap intact");
+            twin.TamperEndedAt = t;
         }
     }
 

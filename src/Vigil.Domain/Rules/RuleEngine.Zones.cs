@@ -50,11 +50,22 @@ public sealed partial class RuleEngine
         {
             if (twin.HotspotCandidate is { } left)
             {
+                // Leaving needs fixes clearly outside, beyond their own accuracy (as for zones), two in a row (as for
+                // entering): indoor fixes drift out of a small venue while the person stays, and ending on one of them
+                // re-raised the visit as a new alert.
+                var clearlyOutside = hotspots.DistanceMeters(left, fix.Lat!.Value, fix.Lon!.Value) is not { } away
+                    || away > (fix.AccuracyMeters ?? 0) + options.OutsideMarginMeters;
+                if (!clearlyOutside || (twin.Open.ContainsKey($"hotspot:{left}") && ++twin.HotspotExitFixes < options.HotspotConfirmFixes))
+                {
+                    return;
+                }
+
                 End(twin, result, $"hotspot:{left}", fix.At, "left the hotspot");
             }
 
             twin.HotspotCandidate = null;
             twin.HotspotFixes = 0;
+            twin.HotspotExitFixes = 0;
             twin.HotspotEvidence.Clear();
             return;
         }
@@ -71,6 +82,7 @@ public sealed partial class RuleEngine
         }
 
         twin.HotspotLastAt = fix.At;
+        twin.HotspotExitFixes = 0;
         AddEvidence(twin.HotspotEvidence, fix with { Reading = $"inside {hotspot.Name}" });
         if (twin.HotspotFixes >= options.HotspotConfirmFixes)
         {

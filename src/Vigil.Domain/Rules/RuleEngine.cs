@@ -20,19 +20,21 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
         twin.LastReceivedAt = twin.LastReceivedAt is { } last && last > receivedAt ? last : receivedAt;
         End(twin, result, "offline", t, "data received again");
 
-        var late = twin.LastMeasuredAt is { } newest && t < newest;
+        // Times are whole seconds on the wire: two messages of one second are ordered by seq (an event sent right after a report).
+        var late = twin.LastMeasuredAt is { } newest && (t < newest || (t == newest && twin.LastSeq is { } seq && message.Seq < seq));
         if (late)
         {
             // A late message is stored but not replayed into the dwell timers; an instantaneous tamper signal still counts.
             if (@case.MonitoredAt(t))
             {
-                CheckTamperSignals(twin, result, message);
+                CheckTamperSignals(twin, result, message, late: true);
             }
 
             return result;
         }
 
         twin.LastMeasuredAt = t;
+        twin.LastSeq = message.Seq;
         if (!@case.MonitoredAt(t))
         {
             Record(twin, message);
@@ -41,7 +43,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
             return result;
         }
 
-        CheckTamperSignals(twin, result, message);
+        CheckTamperSignals(twin, result, message, late: false);
         EvaluateWear(twin, result, message, @case);
         EvaluateBattery(twin, result, message);
         RecordFaults(twin, message);
@@ -122,6 +124,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
         twin.HotspotCandidate = null;
         twin.HotspotFixes = 0;
         twin.HotspotEvidence.Clear();
+        twin.HotspotExitFixes = 0;
         twin.BatteryDepletedAt = null;
         twin.Night = null;
         twin.NightsAwayInRow = 0;

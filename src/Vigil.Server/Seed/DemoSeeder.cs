@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vigil.Domain.Decisions;
 using Vigil.Domain.Devices;
+using Vigil.Domain.Hotspots;
 using Vigil.Domain.Identity;
 using Vigil.Domain.Jurisdictions;
 using Vigil.Domain.People;
@@ -20,7 +21,7 @@ namespace Vigil.Server.Seed;
 /// <summary>
 /// Creates the demo: Hà Nội with two wards (Hoàn Kiếm, Ba Đình), the C04, PC04 and ward police units, officers
 /// of every role, people with active decisions, zones and attached devices, spare stock at the province, a
-/// minor with a guardian — and writes every password and device secret to the credentials file.
+/// minor with a guardian, four known hotspots — and writes every password and device secret to the credentials file.
 /// </summary>
 internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider clock, IOptions<DemoOptions> demo,
     IOptions<StorageOptions> storage, IOptions<DecisionOptions> decisionOptions, ILogger<DemoSeeder> logger)
@@ -71,7 +72,8 @@ internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider
         Officer("c04.supervisor", "Giám sát viên C04", Role.NationalSupervisor, national, now);
         Officer("admin", "Quản trị hệ thống", Role.SystemAdministrator, national, now);
         Officer("hn.supervisor", "Giám sát viên PC04 Hà Nội", Role.ProvincialSupervisor, province, now);
-        Officer("hn.analyst", "Phân tích viên PC04 Hà Nội", Role.ProvincialAnalyst, province, now);
+        var analyst = Officer("hn.analyst", "Phân tích viên PC04 Hà Nội", Role.ProvincialAnalyst, province, now);
+        AddHotspots(analyst, now);
         Officer("hn.logistics", "Hậu cần thiết bị PC04 Hà Nội", Role.DeviceLogistics, province, now);
 
         var serial = 1;
@@ -194,6 +196,29 @@ internal sealed class DemoSeeder(VigilDbContext db, AuditLog audit, TimeProvider
             var username = $"{ward.Prefix}.guardian";
             var password = Account(username, person.Guardians[0].FullName, Role.Guardian, null, person.Id, now, person.Guardians[0]);
             _guardians.Add(new DemoAccount(username, password, person.Id));
+        }
+    }
+
+    /// <summary>The known venues the simulated fleet's wearers visit (a karaoke, a guesthouse, a bar, an apartment).</summary>
+    private void AddHotspots(UserAccount analyst, DateTimeOffset now)
+    {
+        foreach (var site in Simulator.Scenarios.World.Hotspots)
+        {
+            db.Hotspots.Add(new Hotspot
+            {
+                Id = site.Id,
+                Name = site.Name,
+                Category = site.Category,
+                Source = HotspotSource.Registry,
+                Status = HotspotStatus.Active,
+                CenterLat = site.Centre.Lat,
+                CenterLon = site.Centre.Lon,
+                RadiusMeters = site.RadiusMeters,
+                ProvinceCode = ProvinceCode,
+                Notes = "Dữ liệu trình diễn",
+                CreatedAt = now,
+                CreatedBy = analyst.Id,
+            });
         }
     }
 

@@ -36,6 +36,37 @@ public sealed class HotspotRuleTests
     }
 
     [Fact]
+    public void OnMessage_IndoorFixDriftsJustOutsideDuringAVisit_OneAlertNotTwo()
+    {
+        // Regression (found by the quality harness): one wifi fix 60 m out of a 40 m venue, with 80 m accuracy, ended
+        // the visit and the next two fixes inside raised it again as a second alert.
+        var kit = Kit();
+        var drift = North(Karaoke, 60);
+        var signals = kit.Track(Monday10, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), i => i == 4 ? drift : Karaoke, acc: 80);
+        Assert.Single(signals, s => s.Kind == SignalKind.Raised);
+        Assert.DoesNotContain(signals, s => s.Kind == SignalKind.Ended);
+    }
+
+    [Fact]
+    public void OnMessage_FixClearlyOutsideAfterAVisit_EndsIt()
+    {
+        var kit = Kit();
+        var signals = kit.Track(Monday10, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(1), i => i < 3 ? Karaoke : North(Karaoke, 300), acc: 20);
+        Assert.Single(signals, s => s.Kind == SignalKind.Raised);
+        Assert.Single(signals, s => s.Kind == SignalKind.Ended);
+    }
+
+    [Fact]
+    public void OnMessage_OneStrayFixFarOutsideDuringAVisit_DoesNotEndIt()
+    {
+        // A cell fix is outside its own 68 % radius one time in three: one of them alone is not leaving.
+        var kit = Kit();
+        var signals = kit.Track(Monday10, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), i => i == 4 ? North(Karaoke, 500) : Karaoke, acc: 20);
+        Assert.Single(signals, s => s.Kind == SignalKind.Raised);
+        Assert.DoesNotContain(signals, s => s.Kind == SignalKind.Ended);
+    }
+
+    [Fact]
     public void Find_PointOutsideEveryHotspot_Null()
     {
         var index = new HotspotIndex([(Guid.NewGuid(), "x", ZoneShape.Circle(Karaoke.Lat, Karaoke.Lon, 40, "t"))]);

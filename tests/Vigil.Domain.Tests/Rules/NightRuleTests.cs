@@ -84,4 +84,23 @@ public sealed class NightRuleTests
         var raised = Assert.Single(signals, s => s.Kind == SignalKind.Raised);
         Assert.Equal(MondayNight.AddDays(2).AddHours(7), raised.At);
     }
+
+    [Fact]
+    public void OnTick_NightClosedThenAFixOfItArrives_DoesNotBreakTheRun()
+    {
+        // Regression (found by the quality harness): the sweep judged the night at 05:00, then a fix measured at 04:59:50
+        // arrived and opened the same night again with one fix; judged "unknown", it reset the run of nights away.
+        var kit = KitWithWideTravelZone();
+        var signals = new List<RuleSignal>();
+        for (var n = 0; n < 3; n++)
+        {
+            var closes = MondayNight.AddDays(n).AddHours(7);
+            signals.AddRange(kit.Track(MondayNight.AddDays(n), TimeSpan.FromHours(6.5), TimeSpan.FromMinutes(30), _ => North(Home, 3000)));
+            signals.AddRange(kit.Tick(closes.AddSeconds(10)).Where(s => s.Rule != RuleKind.Offline));
+            signals.AddRange(kit.Send(kit.Message(closes.AddSeconds(-10), North(Home, 3000)), closes.AddSeconds(15)).Signals);
+        }
+
+        var raised = Assert.Single(signals, s => s.Kind == SignalKind.Raised);
+        Assert.Equal(RuleKind.ResidenceChangeUnreported, raised.Rule);
+    }
 }

@@ -22,6 +22,31 @@ public sealed class WearRuleTests
     }
 
     [Fact]
+    public void OnMessage_EarlierSeqOfTheSameSecondArrivesLast_TreatedAsLateNotAsTheNewestState()
+    {
+        // Regression (found by the quality harness): a report and an event message measured in the same second arrived
+        // out of order; the older one (case still closed) ended the tamper alert and the next message raised it again.
+        var kit = new RuleTestKit();
+        var closed = new DeviceMessage(10, Monday10, null, null, Worn, null, null, []);
+        var opened = new DeviceMessage(11, Monday10, null, null, new WearReading(StrapState.Closed, true, CaseState.Open), null, null, []);
+        var stillOpen = new DeviceMessage(12, Monday10.AddMinutes(1), null, null, new WearReading(StrapState.Closed, true, CaseState.Open), null, null, []);
+        var signals = new[] { opened, closed, stillOpen }.SelectMany(m => kit.Send(m).Signals).ToList();
+        var raised = Assert.Single(signals);
+        Assert.Equal((RuleKind.Tamper, SignalKind.Raised), (raised.Rule, raised.Kind));
+    }
+
+    [Fact]
+    public void OnMessage_LateMessageOfATamperThatHasEnded_DoesNotRaiseItAgain()
+    {
+        var kit = new RuleTestKit();
+        var opened = new DeviceMessage(10, Monday10, null, null, new WearReading(StrapState.Closed, true, CaseState.Open), null, null, []);
+        var closed = new DeviceMessage(12, Monday10.AddMinutes(3), null, null, Worn, null, null, []);
+        var lateOpen = new DeviceMessage(11, Monday10.AddMinutes(3), null, null, new WearReading(StrapState.Closed, true, CaseState.Open), null, null, []);
+        var signals = new[] { opened, closed, lateOpen }.SelectMany(m => kit.Send(m).Signals).ToList();
+        Assert.Equal([SignalKind.Raised, SignalKind.Ended], signals.Select(s => s.Kind));
+    }
+
+    [Fact]
     public void OnMessage_OffBodyElevenMinutesStrapClosed_NotWornOnce()
     {
         var kit = new RuleTestKit();

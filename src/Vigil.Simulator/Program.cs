@@ -1,0 +1,3 @@
+using Vigil.Simulator;
+
+return await Cli.RunAsync(args);
