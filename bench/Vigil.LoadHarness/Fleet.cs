@@ -104,24 +104,23 @@ internal static class Fleet
     public static MqttApplicationMessage Message(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut) =>
         new MqttApplicationMessageBuilder()
             .WithTopic(device.Topic)
-            .WithPayload(Encoding.UTF8.GetBytes(Json(device, seq, measuredAt, random, strapCut)))
+            .WithPayload(Payload(device, seq, measuredAt, random, strapCut))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
 
-    /// <summary>The message's protocol-v1 JSON (the MQTT payload, or one HTTPS upload).</summary>
-    public static string Json(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut)
+    /// <summary>The message's protocol-v1 JSON, UTF-8 (the MQTT payload, or one HTTPS upload).</summary>
+    public static byte[] Payload(SimulatedDevice device, long seq, DateTimeOffset measuredAt, Random random, bool strapCut)
     {
         if (!strapCut && device.Templates.Count > 0)
         {
             var template = device.Templates[(int)(seq % device.Templates.Count)] with { Seq = seq, MeasuredAt = measuredAt };
-            return new MqttApplicationMessageBuilder().WithTopic(device.Topic).WithPayload(Vigil.Simulator.Model.WireMessage.Serialize([template], asArray: false))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+            return Vigil.Simulator.Model.WireMessage.Serialize([template], asArray: false);
         }
 
         var lat = device.HomeLat + ((random.NextDouble() - 0.5) * 40 / MetersPerDegreeLat);
         var lon = device.HomeLon + ((random.NextDouble() - 0.5) * 40 / (MetersPerDegreeLat * Math.Cos(device.HomeLat * Math.PI / 180)));
         var strap = strapCut ? "cut" : "closed";
-        return string.Create(CultureInfo.InvariantCulture,
-            $$"""{"seq":{{seq}},"t":"{{measuredAt:yyyy-MM-ddTHH:mm:ss.fffZ}}","fix":{"lat":{{lat:F6}},"lon":{{lon:F6}},"acc":{{8 + random.Next(12)}},"src":"gnss","spd":0.4},"bat":{"pct":{{80 - (seq % 20)}},"chg":false},"wear":{"strap":"{{strap}}","skin":true,"case":"closed"},"vitals":{"hr":{{68 + random.Next(10)}},"hrv":45.2,"spo2":98,"temp":33.1,"eda":2.31,"rr":14},"motion":{"steps":{{random.Next(30)}},"act":0.21} }""");
+        return Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $$"""{"seq":{{seq}},"t":"{{measuredAt:yyyy-MM-ddTHH:mm:ss.fffZ}}","fix":{"lat":{{lat:F6}},"lon":{{lon:F6}},"acc":{{8 + random.Next(12)}},"src":"gnss","spd":0.4},"bat":{"pct":{{80 - (seq % 20)}},"chg":false},"wear":{"strap":"{{strap}}","skin":true,"case":"closed"},"vitals":{"hr":{{68 + random.Next(10)}},"hrv":45.2,"spo2":98,"temp":33.1,"eda":2.31,"rr":14},"motion":{"steps":{{random.Next(30)}},"act":0.21} }"""));
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Vigil.Server.Seed;
@@ -45,8 +44,10 @@ internal static partial class MemoryRun
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/devices/{device.DeviceId}/telemetry")
             {
-                Content = new StringContent(Fleet.Json(device, 1, DateTimeOffset.UtcNow, new Random(device.DeviceId.GetHashCode(StringComparison.Ordinal)), strapCut: false),
-                    Encoding.UTF8, "application/json"),
+                Content = new ByteArrayContent(Fleet.Payload(device, 1, DateTimeOffset.UtcNow, new Random(device.DeviceId.GetHashCode(StringComparison.Ordinal)), strapCut: false))
+                {
+                    Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+                },
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", device.Secret);
             using var response = await http.SendAsync(request, token);
