@@ -21,7 +21,11 @@ class LiveFeed {
       .configureLogging(LogLevel.Warning)
       .build();
     connection.on("position", (p: LivePosition) => this.positions.forEach(l => l(p)));
-    connection.on("alert", (a: LiveAlert) => this.alerts.forEach(l => l(a)));
+    // The feed names enum values as the server's types do ("Critical"); the API and this page use camelCase.
+    connection.on("alert", (a: LiveAlert) => {
+      const alert = { ...a, rule: camel(a.rule), severity: camel(a.severity), state: camel(a.state) };
+      this.alerts.forEach(l => l(alert));
+    });
     connection.on("subscribed", () => this.setState(true));
     connection.onreconnecting(() => this.setState(false));
     connection.onclose(() => this.setState(false));
@@ -47,5 +51,7 @@ class LiveFeed {
     this.states.forEach(l => l(connected));
   }
 }
+
+const camel = (value: string) => value.charAt(0).toLowerCase() + value.slice(1);
 
 export const live = new LiveFeed();

@@ -39,6 +39,8 @@ export function mapView(main: HTMLElement, me: Me): () => void {
       marker.on("click", () => { location.hash = `#/people/${p.personId}`; });
       markers.set(p.personId, marker);
       cluster.addLayer(marker);
+      // The first person on an empty map: go there.
+      if (markers.size === 1 && map) map.setView([p.lat, p.lon], 16);
     } else {
       marker.setLatLng([p.lat, p.lon]);
     }
@@ -47,6 +49,7 @@ export function mapView(main: HTMLElement, me: Me): () => void {
 
   const drawAlerts = async () => {
     const alerts = await all<AlertSummary>("/alerts");
+    if (disposed) return;
     worst.clear();
     for (const a of alerts) {
       const current = worst.get(a.personId);
@@ -63,17 +66,23 @@ export function mapView(main: HTMLElement, me: Me): () => void {
   };
 
   void (async () => {
-    const [positions, provinces] = await Promise.all([get<LatestPosition[]>("/positions/latest"), get<Province[]>("/provinces")]);
+    const [positions, provinces] = await Promise.all([get<LatestPosition[]>("/positions/latest"), all<Province>("/provinces")]);
     if (disposed) return;
     remember(positions);
     const province = provinces.find(p => p.code === me.unit?.provinceCode);
-    map = await baseMap(mapBox, province ? [province.centreLat, province.centreLon] : [16.0, 106.0], province ? 13 : 6);
+    const created = await baseMap(mapBox, province ? [province.centreLat, province.centreLon] : [16.0, 106.0], province ? 13 : 6);
+    if (disposed) {
+      created.remove();
+      return;
+    }
+    map = created;
     const cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
     const zones = L.layerGroup();
     const hotspots = L.layerGroup();
     const overlays: Record<string, L.Layer> = { [t("layerZones")]: zones, [t("layerHotspots")]: hotspots };
     if (me.unit?.provinceCode) {
       const boundaries = await communeBoundaries(me.unit.provinceCode, me.unit.communeCode ?? undefined);
+      if (disposed) return;
       overlays[t("layerCommunes")] = boundaries.addTo(map);
     }
     for (const p of positions) place(p, cluster);
@@ -83,12 +92,15 @@ export function mapView(main: HTMLElement, me: Me): () => void {
     L.control.layers(undefined, overlays).addTo(map);
     if (positions.length > 0) map.fitBounds(L.latLngBounds(positions.map(p => [p.lat, p.lon] as L.LatLngTuple)).pad(0.3), { maxZoom: 16 });
     await drawAlerts();
+    if (disposed) return;
 
     cleanups.push(live.onPosition(p => place(p, cluster)));
     let pending: number | undefined;
     cleanups.push(live.onAlert(() => { clearTimeout(pending); pending = window.setTimeout(() => void drawAlerts(), 300); }));
 
-    for (const h of await all<Hotspot>("/hotspots?status=active")) {
+    const active = await all<Hotspot>("/hotspots?status=active");
+    if (disposed) return;
+    for (const h of active) {
       geometryLayer(h.geometry, h.circle, { color: "#c0392b", weight: 1, fillOpacity: 0.2 })?.bindTooltip(`${h.name} (${label("hotspotCategory", h.category)})`).addTo(hotspots);
     }
     // Zones per person: one read each, so only for a commune-sized map.

@@ -6,7 +6,7 @@ import { clear, el } from "../shared/dom";
 import { baseMap, zoneLayer } from "../shared/geo";
 import { label, t } from "../shared/i18n";
 import { date, dateTime } from "../shared/time";
-import type { AlertSummary, Decision, FormalRecord, Me, Person, Scope, WearerRequest } from "../shared/types";
+import type { AlertSummary, Decision, Device, FormalRecord, Me, Person, Scope, WearerRequest } from "../shared/types";
 import { readVitals, vitalsCharts } from "../shared/vitals";
 import { caseActions } from "./caseActions";
 import { decisionsPanel } from "./decisions";
@@ -39,6 +39,7 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
     map?.remove();
     const worker = can(me, caseWorkers);
     const wear = wearState(records);
+    const device = wear.device ? await get<Device>(`/devices/${wear.device}`).catch(() => null) : null;
     const mapBox = el("div", { class: "map medium", "data-testid": "person-map" });
     const zonesBox = el("div", {});
     const decided = records.filter(r => r.kind === "violation" || r.kind === "warning");
@@ -58,7 +59,7 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
         el("section", { class: "card" }, el("h2", {}, t("decisions")), decisionsPanel(me, person.id, decisions, () => void render())),
         el("section", { class: "card" },
           el("h2", {}, t("device")),
-          wear.device ? el("p", { "data-testid": "device-state" }, `${wear.device} · ${t("bodyPosition")}: ${label("position", wear.position)}${wear.removed ? ` · ${label("recordKind", "temporaryRemoval")}` : ""}`)
+          wear.device ? el("p", { "data-testid": "device-state" }, `${device?.deviceId ?? ""} · ${t("bodyPosition")}: ${label("position", wear.position)}${wear.removed ? ` · ${label("recordKind", "temporaryRemoval")}` : ""}`)
             : el("p", {}, t("noDevice")),
           worker ? caseActions(person.id, !!wear.device, wear.removed, () => void render()) : null),
         el("section", { class: "card wide" },
@@ -80,7 +81,12 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
           decided.length === 0 ? el("p", {}, t("none")) : el("ul", {}, decided.map(r => el("li", {}, `${dateTime(r.occurredAt)} — ${label("recordKind", r.kind)}: ${r.reason ?? ""}`)))),
         el("section", { class: "card wide" }, el("h2", {}, t("timeline")), timeline(decisions, records, requests, alerts))));
 
-    map = await baseMap(mapBox, person.residenceLat ? [person.residenceLat, person.residenceLon!] : [21.0285, 105.8542], 16);
+    const created = await baseMap(mapBox, person.residenceLat ? [person.residenceLat, person.residenceLon!] : [21.0285, 105.8542], 16);
+    if (disposed) {
+      created.remove();
+      return;
+    }
+    map = created;
     const zonesLayer = L.layerGroup().addTo(map);
     scope?.zones.forEach(z => zoneLayer(z).addTo(zonesLayer));
     if (scope && scope.zones.length > 0) map.fitBounds(L.featureGroup(zonesLayer.getLayers() as L.Layer[]).getBounds().pad(0.2));
@@ -103,7 +109,7 @@ function wearState(records: FormalRecord[]): { device: string | null; position: 
     if (r.kind === "reattachment") removed = false;
     if (r.kind === "collection") { device = null; removed = false; }
   }
-  return { device: device ? device.slice(0, 8) : null, position, removed };
+  return { device, position, removed };
 }
 
 function timeline(decisions: Decision[], records: FormalRecord[], requests: WearerRequest[], alerts: AlertSummary[]): HTMLElement {

@@ -1,6 +1,6 @@
 // Officer accounts of the administrator's jurisdiction: create (the password and TOTP secret are shown once), unlock,
 // disable, reset the second factor.
-import { ApiError, all, get, post } from "../shared/api";
+import { ApiError, all, post } from "../shared/api";
 import { clear, el, field, options } from "../shared/dom";
 import { label, t } from "../shared/i18n";
 import type { Me, Unit, User } from "../shared/types";
@@ -23,7 +23,7 @@ export function usersView(main: HTMLElement, _me: Me): void {
           el("button", { type: "button", onclick: () => act(`/users/${u.id}/second-factor/reset`) }, t("resetSecondFactor"))))))));
   };
   const units = el("select", { name: "unitId" });
-  void get<Unit[]>("/units").then(us => units.replaceChildren(...options(us.map(u => u.id), id => us.find(u => u.id === id)!.name))).catch(fail);
+  void all<Unit>("/units").then(us => units.replaceChildren(...options(us.map(u => u.id), id => us.find(u => u.id === id)!.name))).catch(fail);
   const create = el("form", { class: "row" },
     el("input", { name: "username", placeholder: t("username"), required: true }),
     el("input", { name: "displayName", placeholder: t("displayName"), required: true }),

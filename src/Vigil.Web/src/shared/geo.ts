@@ -1,7 +1,7 @@
 // Map helpers shared by the console and the wearer app: a base map with no tiles unless configured, and zones,
 // hotspots and boundaries as Leaflet layers.
 import L from "leaflet";
-import { get } from "./api";
+import { all } from "./api";
 import { label } from "./i18n";
 import type { Circle, WebConfig, Zone } from "./types";
 
@@ -14,7 +14,7 @@ export function webConfig(): Promise<WebConfig> {
 }
 
 export async function baseMap(container: HTMLElement, centre: L.LatLngExpression = [21.0285, 105.8542], zoom = 14): Promise<L.Map> {
-  const map = L.map(container, { preferCanvas: false, attributionControl: true }).setView(centre, zoom);
+  const map = L.map(container, { attributionControl: true, maxZoom: 19, minZoom: 5 }).setView(centre, zoom);
   const { tileUrl, tileAttribution } = await webConfig();
   if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution, maxZoom: 19 }).addTo(map);
   else container.classList.add("no-tiles");
@@ -41,7 +41,7 @@ export function geometryLayer(geometry: GeoJSON.Geometry | null, circle: Circle 
 }
 
 export const communeBoundaries = async (provinceCode: string, only?: string) => {
-  const communes = await get<{ code: string; name: string; boundary: GeoJSON.Geometry | null }[]>(`/provinces/${provinceCode}/communes`);
+  const communes = await all<{ code: string; name: string; boundary: GeoJSON.Geometry | null }>(`/provinces/${provinceCode}/communes`);
   const group = L.layerGroup();
   for (const c of communes.filter(c => c.boundary && (!only || c.code === only))) {
     L.geoJSON(c.boundary as GeoJSON.GeoJsonObject, { style: () => ({ color: "#666", weight: 1, dashArray: "4 3", fill: false }) })
