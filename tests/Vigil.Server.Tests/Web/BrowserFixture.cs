@@ -67,7 +67,7 @@ public sealed class BrowserFixture : SqliteFixture
         if (ScreenshotFolder is { } folder)
         {
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
         }
     }
 

@@ -14,7 +14,7 @@ export function webConfig(): Promise<WebConfig> {
 }
 
 export async function baseMap(container: HTMLElement, centre: L.LatLngExpression = [21.0285, 105.8542], zoom = 14): Promise<L.Map> {
-  const map = L.map(container, { attributionControl: true, maxZoom: 19, minZoom: 5 }).setView(centre, zoom);
+  const map = L.map(container, { attributionControl: true, maxZoom: 19, minZoom: 5, zoomAnimation: false, fadeAnimation: false }).setView(centre, zoom);
   const { tileUrl, tileAttribution } = await webConfig();
   if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution, maxZoom: 19 }).addTo(map);
   else container.classList.add("no-tiles");
