@@ -39,7 +39,6 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
     {
         var worn = await WornAsync(0);
         var page = await ConsoleSteps.OfficerAsync(fixture, "hk.officer1");
-        await BrowserFixture.ScreenshotAsync(page, "console-map-empty");
         await Assertions.Expect(page.GetByTestId("live-state")).ToHaveClassAsync(new Regex("\\bon\\b"));
 
         using var device = await DeviceClient.ConnectAsync(fixture, worn.Index);
