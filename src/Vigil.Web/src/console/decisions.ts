@@ -27,7 +27,7 @@ export function decisionsPanel(me: Me, personId: string, decisions: Decision[], 
     return f;
   };
   const draft = el("form", { class: "row", "data-testid": "draft-decision" },
-    el("select", { name: "durationMonths" }, options(["12", "24", "6", "3"], m => `${m} tháng / months`)),
+    el("select", { name: "durationMonths" }, options(["12", "24", "6", "3"], m => t("months", { count: m }))),
     el("input", { type: "date", name: "startDate", required: true }),
     el("button", { type: "submit" }, "+ " + t("decisions")));
   draft.addEventListener("submit", async e => {

@@ -12,7 +12,7 @@ export function peopleView(main: HTMLElement, _me: Me): void {
     const page = await get<Page<PersonSummary>>(`/persons${query({ search: search.value.trim() || undefined, pageSize: "200" })}`);
     remember(page.items);
     clear(list, el("table", { class: "grid", "data-testid": "people" },
-      el("thead", {}, el("tr", {}, el("th", {}, t("person")), el("th", {}, t("group")), el("th", {}, "Xã / Commune"))),
+      el("thead", {}, el("tr", {}, el("th", {}, t("person")), el("th", {}, t("group")), el("th", {}, t("commune")))),
       el("tbody", {}, page.items.map(p => el("tr", {},
         el("td", {}, el("a", { href: `#/people/${p.id}` }, p.fullName)), el("td", {}, label("group", p.group)), el("td", {}, p.communeCode))))));
   };

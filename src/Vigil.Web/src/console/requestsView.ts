@@ -16,6 +16,12 @@ export function requestRow(me: Me, r: WearerRequest, changed: () => void, withPe
       changed();
     } catch (e) { message.textContent = e instanceof ApiError ? e.message : String(e); }
   };
+  const record = async (kind: string) => {
+    try {
+      await post(`/persons/${r.personId}/records/${kind}`, { requestId: r.id });
+      changed();
+    } catch (e) { message.textContent = e instanceof ApiError ? e.message : String(e); }
+  };
   return el("li", { class: "request", "data-testid": "request", "data-kind": r.kind, "data-status": r.status },
     el("strong", {}, label("requestKind", r.kind)), " ", el("span", { class: `badge req-${r.status}` }, label("requestStatus", r.status)),
     withPerson ? [" — ", personLink(r.personId)] : null,
@@ -27,6 +33,10 @@ export function requestRow(me: Me, r: WearerRequest, changed: () => void, withPe
     r.status === "pending" && can(me, caseWorkers) ? el("div", { class: "row" }, note,
       el("button", { type: "button", class: "primary", "data-testid": "approve", onclick: () => decide("approve") }, t("approve")),
       el("button", { type: "button", "data-testid": "refuse", onclick: () => decide("refuse") }, t("refuse"))) : null,
+    // An approved move is carried out by two records: the departure here, the arrival at the new commune.
+    r.kind === "residenceChange" && r.status === "approved" && can(me, caseWorkers) ? el("div", { class: "row" },
+      el("button", { type: "button", onclick: () => record("residence-departure") }, t("recordDeparture")),
+      el("button", { type: "button", onclick: () => record("residence-arrival") }, t("recordArrival"))) : null,
     message);
 }
 

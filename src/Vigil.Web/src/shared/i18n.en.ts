@@ -180,6 +180,10 @@ export const en: typeof vi = {
   returnBy: "Reattach the device",
   arrivalDue: "Report to the new commune",
   install: "Install the app",
+  commune: "Commune",
+  months: "{count} months",
+  recordDeparture: "Record the departure",
+  recordArrival: "Record the arrival",
   enums: {
     rule: {
       tamper: "Tampering", notWorn: "Device not worn", selfRemoval: "Removed without permission", batteryDepleted: "Battery left to run out",

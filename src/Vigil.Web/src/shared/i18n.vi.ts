@@ -178,6 +178,10 @@ export const vi = {
   returnBy: "Gắn lại thiết bị",
   arrivalDue: "Trình báo tại xã mới",
   install: "Cài ứng dụng",
+  commune: "Xã, phường",
+  months: "{count} tháng",
+  recordDeparture: "Ghi nhận rời nơi cư trú",
+  recordArrival: "Ghi nhận đến nơi ở mới",
   enums: {
     rule: {
       tamper: "Can thiệp thiết bị", notWorn: "Không đeo thiết bị", selfRemoval: "Tự ý tháo thiết bị", batteryDepleted: "Để hết pin",
