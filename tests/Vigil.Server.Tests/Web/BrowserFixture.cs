@@ -17,6 +17,8 @@ public sealed class BrowserFixture : SqliteFixture
     /// <summary>Uncaught script errors and console errors of every page: a test shows them when it fails, and wants none.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> PageErrors { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<IBrowserContext> _contexts = new();
+
     public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
 
     /// <summary>Where the tests save screenshots of the main screens (docs/screenshots), when <c>VIGIL_SCREENSHOTS</c> names it.</summary>
@@ -26,6 +28,8 @@ public sealed class BrowserFixture : SqliteFixture
 
     protected override async Task StartedAsync()
     {
+        // A shared 2-core machine running other suites beside this one: be patient, never sleep.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,6 +52,7 @@ public sealed class BrowserFixture : SqliteFixture
             Locale = "vi-VN",
         });
         context.SetDefaultTimeout(20_000);
+        _contexts.Enqueue(context);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => PageErrors.Enqueue(error);
         page.Console += (_, message) =>
@@ -60,6 +65,20 @@ public sealed class BrowserFixture : SqliteFixture
         };
         await page.Clock.SetFixedTimeAsync(Clock.GetUtcNow().UtcDateTime);
         return page;
+    }
+
+    /// <summary>
+    /// Closes the pages of a test and forgets their errors. The fake clock jumps between tests (log-ins, device time), and
+    /// the server judges its live-feed timeouts on that clock: a page left open would see its connection closed.
+    /// </summary>
+    public async Task CloseContextsAsync()
+    {
+        while (_contexts.TryDequeue(out var context))
+        {
+            await context.CloseAsync();
+        }
+
+        PageErrors.Clear();
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

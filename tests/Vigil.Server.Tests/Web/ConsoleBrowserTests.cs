@@ -18,8 +18,12 @@ namespace Vigil.Server.Tests.Web;
 /// factor, an MQTT alert on the live map and in the queue, resolving it, track playback and drawing a zone, a wearer's
 /// request approved by the officer, and another commune's officer kept out by every URL.
 /// </summary>
-public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
+    public Task InitializeAsync() => fixture.CloseContextsAsync();
+
+    public Task DisposeAsync() => fixture.CloseContextsAsync();
+
     /// <summary>The nth demo device worn by someone of Hoàn Kiếm, with its wearer's residence.</summary>
     private async Task<(int Index, string DeviceId, string Secret, Guid PersonId, double Lat, double Lon)> WornAsync(int nth)
     {
@@ -40,6 +44,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         var worn = await WornAsync(0);
         var page = await ConsoleSteps.OfficerAsync(fixture, "hk.officer1");
         await Assertions.Expect(page.GetByTestId("live-state")).ToHaveClassAsync(new Regex("\\bon\\b"));
+        await Assertions.Expect(page.GetByTestId("live-map")).ToHaveAttributeAsync("data-ready", "true");
 
         using var device = await DeviceClient.ConnectAsync(fixture, worn.Index);
         await DeviceClient.PublishAsync(device, worn.DeviceId, Wear(1, worn.Lat, worn.Lon, "closed"));

@@ -7,7 +7,7 @@ import { clear, el } from "../shared/dom";
 import { baseMap, communeBoundaries, geometryLayer, zoneLayer } from "../shared/geo";
 import { label, t } from "../shared/i18n";
 import { dateTime } from "../shared/time";
-import type { AlertSummary, Hotspot, LatestPosition, Me, Province, Scope } from "../shared/types";
+import type { AlertSummary, Hotspot, LatestPosition, LivePosition, Me, Province, Scope } from "../shared/types";
 import { live } from "./live";
 import { personLink, personName, remember } from "./names";
 
@@ -22,6 +22,10 @@ export function mapView(main: HTMLElement, me: Me): () => void {
   const cleanups: (() => void)[] = [];
   let map: L.Map | null = null;
   let disposed = false;
+  // Positions pushed while the map is still loading wait here, newest per person, so that none is lost.
+  const early = new Map<string, LivePosition>();
+  let onPosition = (p: LivePosition) => { early.set(p.personId, p); };
+  cleanups.push(live.onPosition(p => onPosition(p)));
 
   const icon = (personId: string) => {
     const alert = worst.get(personId);
@@ -94,7 +98,9 @@ export function mapView(main: HTMLElement, me: Me): () => void {
     await drawAlerts();
     if (disposed) return;
 
-    cleanups.push(live.onPosition(p => place(p, cluster)));
+    onPosition = p => place(p, cluster);
+    early.forEach(onPosition);
+    mapBox.dataset.ready = "true";
     let pending: number | undefined;
     cleanups.push(live.onAlert(() => { clearTimeout(pending); pending = window.setTimeout(() => void drawAlerts(), 300); }));
 
