@@ -114,7 +114,7 @@ function wearState(records: FormalRecord[]): { device: string | null; position: 
 
 function timeline(decisions: Decision[], records: FormalRecord[], requests: WearerRequest[], alerts: AlertSummary[]): HTMLElement {
   const items: { at: string; text: string; kind: string }[] = [
-    ...decisions.flatMap(d => d.actions.map(a => ({ at: a.effectiveAt, kind: "decision", text: `${t("decisionNumber", { number: d.number })}: ${a.kind}${a.note ? ` — ${a.note}` : ""}` }))),
+    ...decisions.flatMap(d => d.actions.map(a => ({ at: a.effectiveAt, kind: "decision", text: `${t("decisionNumber", { number: d.number })}: ${label("decisionAction", a.kind)}${a.note ? ` — ${a.note}` : ""}` }))),
     ...records.map(r => ({ at: r.occurredAt, kind: "record", text: `${label("recordKind", r.kind)}${r.reason ? ` — ${r.reason}` : ""}` })),
     ...requests.map(r => ({ at: r.submittedAt, kind: "request", text: `${label("requestKind", r.kind)} (${label("requestStatus", r.status)}) — ${r.reason}` })),
     ...alerts.map(a => ({ at: a.raisedAt, kind: `alert sev-${a.severity}`, text: `${label("rule", a.rule)} (${label("alertState", a.state)})` })),

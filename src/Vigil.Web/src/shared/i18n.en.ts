@@ -221,6 +221,7 @@ export const en: typeof vi = {
       communeChief: "Commune police chief", managingOfficer: "Managing officer", deviceLogistics: "Device logistics",
       systemAdministrator: "System administrator", wearer: "Wearer", guardian: "Guardian",
     },
+    decisionAction: { signature: "signed", activation: "enforcement started", suspension: "suspended", resumption: "resumed", ending: "ended" },
     day: { monday: "Mon", tuesday: "Tue", wednesday: "Wed", thursday: "Thu", friday: "Fri", saturday: "Sat", sunday: "Sun" },
   },
 };

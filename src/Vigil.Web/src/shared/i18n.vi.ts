@@ -219,6 +219,7 @@ export const vi = {
       communeChief: "Trưởng Công an xã", managingOfficer: "Cán bộ quản lý", deviceLogistics: "Hậu cần thiết bị",
       systemAdministrator: "Quản trị hệ thống", wearer: "Người được giám sát", guardian: "Người giám hộ",
     },
+    decisionAction: { signature: "ký", activation: "bắt đầu thi hành", suspension: "tạm đình chỉ", resumption: "tiếp tục", ending: "chấm dứt" },
     day: { monday: "T2", tuesday: "T3", wednesday: "T4", thursday: "T5", friday: "T6", saturday: "T7", sunday: "CN" },
   },
 };

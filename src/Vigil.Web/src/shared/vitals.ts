@@ -23,6 +23,6 @@ export function vitalsCharts(points: VitalsPoint[]): HTMLElement {
   return el("div", { class: "charts", "data-testid": "vitals" }, series.map(([key, prop, unit, colour]) => {
     const values = points.filter(p => p[prop] !== null).map(p => ({ at: p.measuredAt, value: p[prop] as number }));
     if (values.length === 0) return null;
-    return el("figure", {}, el("figcaption", {}, `${t(key)}: ${values[values.length - 1].value} ${unit}`), lineChart(values, unit, colour));
+    return el("figure", {}, el("figcaption", {}, `${t(key)}: ${Math.round(values[values.length - 1].value * 10) / 10} ${unit}`), lineChart(values, unit, colour));
   }));
 }
