@@ -4,7 +4,8 @@
 #   1. installs the PostgreSQL 15 server from Debian's packages if it is missing;
 #   2. starts a private, throwaway PostgreSQL 15 cluster (temp dir, trust auth, 127.0.0.1 on a
 #      free port) and exports VIGIL_TEST_POSTGRES for the tests, which create their own databases;
-#   3. installs Debian's mosquitto and mosquitto-clients if missing (the MQTT tests use them);
+#   3. installs Debian's mosquitto and mosquitto-clients if missing (the MQTT tests use them), and Debian's
+#      chromium (the browser tests drive it with Playwright; the console's build needs node and npm);
 #   4. runs `dotnet test Vigil.slnx` (extra arguments are passed on, e.g. --filter ...);
 #   5. sums the .trx results and prints, as the last line: `tests: N passed, M failed, K skipped`.
 #
@@ -224,6 +225,25 @@ if ! install_mosquitto; then
     exit 1
   fi
   log "WARNING: mosquitto is missing: the MQTT tests that use it will fail."
+fi
+
+# --------------------------------------------------------------------------------------------
+# Chromium (the console's browser tests drive Debian's chromium through Playwright; no browser download)
+# --------------------------------------------------------------------------------------------
+install_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 || { log "chromium is missing and cannot be installed here."; return 1; }
+  log "installing chromium with apt-get..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q --no-install-recommends chromium >&2 \
+    || { apt-get update -q >&2 && apt-get install -y -q --no-install-recommends chromium >&2; }
+}
+if ! install_chromium; then
+  if is_ci; then
+    log "ERROR: chromium is required by the browser tests (CI=${CI:-})."
+    exit 1
+  fi
+  log "WARNING: chromium is missing: the browser tests will fail."
 fi
 
 # --------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ using Vigil.Server.Live;
 using Vigil.Server.Outbound;
 using Vigil.Server.Rules;
 using Vigil.Server.Security;
+using Vigil.Server.Web;
 
 // Vigil: one process hosts the API and the case registry, the MQTT broker and the telemetry pipeline, the device actors
 // (an Orleans silo) and the rules, the alerts, the webhook outbox and the live feed.
@@ -30,6 +31,7 @@ builder.AddVigilRuleInputs();
 builder.AddVigilActors();
 builder.AddVigilOutbound();
 builder.AddVigilLive();
+builder.AddVigilWeb();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ if (command.VerifyAudit)
 }
 
 await app.Services.SeedDemoIfEnabledAsync();
+app.MapVigilWeb();
 app.MapVigilApi();
 app.MapVigilMetrics();
 app.MapVigilMqtt();

@@ -68,11 +68,11 @@ public static class ApiExtensions
         api.MapAuditEndpoints();
         Alerts.AlertEndpoints.MapAlertEndpoints(api);
         Ingestion.TelemetryEndpoints.MapTelemetryEndpoints(api);
+        Tracking.TrackingEndpoints.MapTrackingEndpoints(api);
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.DefaultFonts = false).AllowAnonymous(); // no font CDN: the machines are offline
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

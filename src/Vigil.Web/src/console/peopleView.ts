@@ -1,0 +1,22 @@
+// The people of the officer's jurisdiction, searchable.
+import { get, query, type Page } from "../shared/api";
+import { clear, el } from "../shared/dom";
+import { label, t } from "../shared/i18n";
+import type { Me, PersonSummary } from "../shared/types";
+import { remember } from "./names";
+
+export function peopleView(main: HTMLElement, _me: Me): void {
+  const list = el("div", {});
+  const search = el("input", { type: "search", placeholder: t("search"), "data-testid": "people-search" });
+  const load = async () => {
+    const page = await get<Page<PersonSummary>>(`/persons${query({ search: search.value.trim() || undefined, pageSize: "200" })}`);
+    remember(page.items);
+    clear(list, el("table", { class: "grid", "data-testid": "people" },
+      el("thead", {}, el("tr", {}, el("th", {}, t("person")), el("th", {}, t("group")), el("th", {}, t("commune")))),
+      el("tbody", {}, page.items.map(p => el("tr", {},
+        el("td", {}, el("a", { href: `#/people/${p.id}` }, p.fullName)), el("td", {}, label("group", p.group)), el("td", {}, p.communeCode))))));
+  };
+  search.addEventListener("change", () => void load());
+  clear(main, el("h1", {}, t("navPeople")), search, list);
+  void load();
+}

@@ -1,0 +1,51 @@
+// Requests waiting for the commune's decision (approve, or refuse with a reason), and one request as a list row.
+import { ApiError, all, post } from "../shared/api";
+import { clear, el } from "../shared/dom";
+import { label, t } from "../shared/i18n";
+import { dateTime } from "../shared/time";
+import type { Me, WearerRequest } from "../shared/types";
+import { personLink } from "./names";
+import { can, caseWorkers } from "./roles";
+
+export function requestRow(me: Me, r: WearerRequest, changed: () => void, withPerson = false): HTMLElement {
+  const message = el("span", { class: "error" });
+  const note = el("input", { name: "note", placeholder: t("note"), "data-testid": "decision-note" });
+  const decide = async (what: "approve" | "refuse") => {
+    try {
+      await post(`/requests/${r.id}/${what}`, { note: note.value || undefined });
+      changed();
+    } catch (e) { message.textContent = e instanceof ApiError ? e.message : String(e); }
+  };
+  const record = async (kind: string) => {
+    try {
+      await post(`/persons/${r.personId}/records/${kind}`, { requestId: r.id });
+      changed();
+    } catch (e) { message.textContent = e instanceof ApiError ? e.message : String(e); }
+  };
+  return el("li", { class: "request", "data-testid": "request", "data-kind": r.kind, "data-status": r.status },
+    el("strong", {}, label("requestKind", r.kind)), " ", el("span", { class: `badge req-${r.status}` }, label("requestStatus", r.status)),
+    withPerson ? [" — ", personLink(r.personId)] : null,
+    el("div", {}, r.reason),
+    el("div", { class: "muted" }, `${t("submittedAt")}: ${dateTime(r.submittedAt)}`,
+      r.startsAt ? ` · ${t("startsAt")}: ${dateTime(r.startsAt)}` : "", r.expectedEnd ? ` · ${t("expectedEnd")}: ${dateTime(r.expectedEnd)}` : "",
+      r.requestedPosition ? ` · ${label("position", r.requestedPosition)}` : "", r.toCommuneCode ? ` · → ${r.toCommuneCode} ${r.newAddress ?? ""}` : ""),
+    r.decisionNote ? el("div", { class: "muted" }, r.decisionNote) : null,
+    r.status === "pending" && can(me, caseWorkers) ? el("div", { class: "row" }, note,
+      el("button", { type: "button", class: "primary", "data-testid": "approve", onclick: () => decide("approve") }, t("approve")),
+      el("button", { type: "button", "data-testid": "refuse", onclick: () => decide("refuse") }, t("refuse"))) : null,
+    // An approved move is carried out by two records: the departure here, the arrival at the new commune.
+    r.kind === "residenceChange" && r.status === "approved" && can(me, caseWorkers) ? el("div", { class: "row" },
+      el("button", { type: "button", onclick: () => record("residence-departure") }, t("recordDeparture")),
+      el("button", { type: "button", onclick: () => record("residence-arrival") }, t("recordArrival"))) : null,
+    message);
+}
+
+export function requestsView(main: HTMLElement, me: Me): void {
+  const list = el("ul", { class: "plain", "data-testid": "pending-requests" });
+  const load = async () => {
+    const pending = await all<WearerRequest>("/requests?status=pending");
+    clear(list, pending.length === 0 ? el("li", {}, t("noRequests")) : pending.map(r => requestRow(me, r, () => void load(), true)));
+  };
+  clear(main, el("h1", {}, t("pendingRequests")), list);
+  void load();
+}

@@ -1,0 +1,22 @@
+// What each role sees in the console, mirroring the server's checks (the server still decides every call).
+import type { Me, Role } from "../shared/types";
+
+export const caseReaders: Role[] = ["nationalSupervisor", "provincialSupervisor", "provincialAnalyst", "communeChief", "managingOfficer"];
+export const caseWorkers: Role[] = ["communeChief", "managingOfficer"];
+export const responders: Role[] = [...caseWorkers, "provincialSupervisor", "nationalSupervisor"];
+export const deviceReaders: Role[] = [...caseReaders, "deviceLogistics"];
+export const hotspotEditors: Role[] = ["nationalSupervisor", "provincialSupervisor", "provincialAnalyst"];
+
+export const can = (me: Me, roles: Role[]) => roles.includes(me.role);
+
+export type Screen = "map" | "alerts" | "people" | "requests" | "devices" | "hotspots" | "users";
+
+export function screens(me: Me): Screen[] {
+  const list: Screen[] = [];
+  if (can(me, caseReaders)) list.push("map", "alerts", "people");
+  if (can(me, caseWorkers)) list.push("requests");
+  if (can(me, deviceReaders)) list.push("devices");
+  if (can(me, caseReaders)) list.push("hotspots");
+  if (me.role === "systemAdministrator") list.push("users");
+  return list;
+}
