@@ -5,6 +5,7 @@ using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Ingestion;
+using Vigil.Server.Intelligence;
 using Vigil.Server.Mqtt;
 using Vigil.Server.Live;
 using Vigil.Server.Outbound;
@@ -30,6 +31,7 @@ builder.AddVigilRuleInputs();
 builder.AddVigilActors();
 builder.AddVigilOutbound();
 builder.AddVigilLive();
+builder.AddVigilIntelligence();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();

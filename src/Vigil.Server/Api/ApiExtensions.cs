@@ -68,6 +68,7 @@ public static class ApiExtensions
         api.MapAuditEndpoints();
         Alerts.AlertEndpoints.MapAlertEndpoints(api);
         Ingestion.TelemetryEndpoints.MapTelemetryEndpoints(api);
+        Intelligence.IntelligenceExtensions.MapIntelligenceEndpoints(api);
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.DefaultFonts = false).AllowAnonymous(); // no font CDN: the machines are offline
