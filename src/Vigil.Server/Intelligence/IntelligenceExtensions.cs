@@ -30,5 +30,6 @@ public static class IntelligenceExtensions
     {
         api.MapInvestigationEndpoints();
         api.MapLocationHistoryExport();
+        api.MapStatisticsEndpoints();
     }
 }

@@ -28,5 +28,13 @@ public static partial class AuthorizationMatrix
         // Record transfer: every officer who reads the case; a bad format fails harmlessly after the checks.
         Post("/api/v1/persons/{id:guid}/location-history/export", w => [w.Person]).Json(new { reason = "Kiểm tra ma trận phân quyền", format = "kml" })
             .Allowed(OwnReaders).Hidden(SiblingReaders),
+
+        // Statistics: aggregates of the caller's own area for the case readers and device logistics; a narrower area
+        // must lie within the jurisdiction.
+        Get("/api/v1/statistics/overview").Allowed(OwnReaders).Allowed(SiblingReaders).Allowed(ProvincialLogistics, SiblingProvincialLogistics),
+        Get("/api/v1/statistics/overview").Query($"communeCode={AuthorizationWorld.Commune}")
+            .Allowed(OwnReaders).Allowed(ProvincialLogistics).Hidden(SiblingReaders).Hidden(SiblingProvincialLogistics),
+        Get("/api/v1/statistics/trends").Query($"communeCode={AuthorizationWorld.Commune}")
+            .Allowed(OwnReaders).Allowed(ProvincialLogistics).Hidden(SiblingReaders).Hidden(SiblingProvincialLogistics),
     ];
 }
