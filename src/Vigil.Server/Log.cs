@@ -112,4 +112,13 @@ internal static partial class Log
 
     [LoggerMessage(32, LogLevel.Warning, "Live feed: a held position of person {PersonId} could not be pushed")]
     public static partial void LivePushFailed(this ILogger logger, Exception exception, Guid personId);
+
+    [LoggerMessage(300, LogLevel.Information, "Gathering {GatheringId}: {Members} people within {SpreadMeters:0} m since {Since}; alerts raised for {Raised}")]
+    public static partial void GatheringRaised(this ILogger logger, Guid gatheringId, int members, double spreadMeters, DateTimeOffset since, int raised);
+
+    [LoggerMessage(301, LogLevel.Information, "Gathering {GatheringId} ended after {Minutes:0} minutes")]
+    public static partial void GatheringEnded(this ILogger logger, Guid gatheringId, double minutes);
+
+    [LoggerMessage(302, LogLevel.Error, "Gathering evaluation failed; the next pass will try again")]
+    public static partial void GatheringPassFailed(this ILogger logger, Exception exception);
 }

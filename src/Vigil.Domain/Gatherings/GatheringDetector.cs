@@ -121,7 +121,7 @@ public sealed class GatheringDetector(GatheringOptions options)
 
     private List<LatestPosition> Usable(DateTimeOffset now, IEnumerable<LatestPosition> positions)
     {
-        var newest = new Dictionary<Guid, LatestPosition>();
+        var newest = new Dictionary<Guid, LatestPosition>(positions.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var p in positions)
         {
             if (now - p.MeasuredAt > options.StaleAfter || p.MeasuredAt > now || (p.AccuracyMeters is { } a && a > options.MaxAccuracyMeters))

@@ -17,48 +17,48 @@ internal static class NeighbourGrid
     public static List<List<int>> Groups(IReadOnlyList<LatestPosition> positions, double radiusMeters, int minSize)
     {
         var metersPerDegree = GeoMath.MetersPerDegree(0).Y;
-        var x = new double[positions.Count];
-        var y = new double[positions.Count];
-        var cells = new Dictionary<(long, long), List<int>>(positions.Count);
-        for (var i = 0; i < positions.Count; i++)
+        var n = positions.Count;
+        var x = new double[n];
+        var y = new double[n];
+
+        // Cells as a hash of heads and a "next in the same cell" chain: no list per cell, two arrays for everyone.
+        var head = new Dictionary<long, int>(n);
+        var next = new int[n];
+        for (var i = 0; i < n; i++)
         {
             y[i] = positions[i].Lat * metersPerDegree;
             x[i] = positions[i].Lon * metersPerDegree * Math.Cos(GeoMath.ToRadians(positions[i].Lat));
-            var key = ((long)Math.Floor(x[i] / radiusMeters), (long)Math.Floor(y[i] / radiusMeters));
-            if (!cells.TryGetValue(key, out var list))
-            {
-                cells[key] = list = new List<int>(1);
-            }
-
-            list.Add(i);
+            var key = Key((long)Math.Floor(x[i] / radiusMeters), (long)Math.Floor(y[i] / radiusMeters));
+            next[i] = head.TryGetValue(key, out var first) ? first : -1;
+            head[key] = i;
         }
 
-        var parent = new int[positions.Count];
-        for (var i = 0; i < parent.Length; i++)
+        var parent = new int[n];
+        for (var i = 0; i < n; i++)
         {
             parent[i] = i;
         }
 
-        var linked = new bool[positions.Count];
+        var linked = new bool[n];
         var r2 = radiusMeters * radiusMeters;
-        foreach (var ((cx, cy), members) in cells)
+        foreach (var (key, first) in head)
         {
-            for (var dx = -1; dx <= 1; dx++)
+            var (cx, cy) = Unkey(key);
+            for (var dx = 0; dx <= 1; dx++)
             {
                 for (var dy = -1; dy <= 1; dy++)
                 {
                     // Each pair of cells once: the cell itself, and the neighbours "after" it.
-                    if (dx < 0 || (dx == 0 && dy < 0) || !cells.TryGetValue((cx + dx, cy + dy), out var others))
+                    if ((dx == 0 && dy < 0) || !head.TryGetValue(dx == 0 && dy == 0 ? key : Key(cx + dx, cy + dy), out var other))
                     {
                         continue;
                     }
 
                     var same = dx == 0 && dy == 0;
-                    for (var a = 0; a < members.Count; a++)
+                    for (var i = first; i >= 0; i = next[i])
                     {
-                        for (var b = same ? a + 1 : 0; b < others.Count; b++)
+                        for (var j = same ? next[i] : other; j >= 0; j = next[j])
                         {
-                            int i = members[a], j = others[b];
                             double ddx = x[i] - x[j], ddy = y[i] - y[j];
                             if ((ddx * ddx) + (ddy * ddy) <= r2)
                             {
@@ -72,7 +72,7 @@ internal static class NeighbourGrid
         }
 
         var groups = new Dictionary<int, List<int>>();
-        for (var i = 0; i < parent.Length; i++)
+        for (var i = 0; i < n; i++)
         {
             if (!linked[i])
             {
@@ -90,6 +90,11 @@ internal static class NeighbourGrid
 
         return [.. groups.Values.Where(g => g.Count >= minSize)];
     }
+
+    /// <summary>Cell coordinates (metres ÷ radius, within ±2^31 for any radius of a metre or more) as one key.</summary>
+    private static long Key(long cx, long cy) => (cx << 32) | (uint)(int)cy;
+
+    private static (long X, long Y) Unkey(long key) => (key >> 32, (int)(uint)key);
 
     private static int Find(int[] parent, int i)
     {

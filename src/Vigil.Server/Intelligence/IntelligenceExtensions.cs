@@ -1,8 +1,10 @@
+using Vigil.Domain.Gatherings;
+
 namespace Vigil.Server.Intelligence;
 
 public static class IntelligenceExtensions
 {
-    /// <summary>The investigations and their limits, the location-history export and the statistics.</summary>
+    /// <summary>The investigations and their limits, the location-history export, the statistics and the gathering watch.</summary>
     public static IHostApplicationBuilder AddVigilIntelligence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.Section)
@@ -23,6 +25,23 @@ public static class IntelligenceExtensions
             .Validate(o => o.SamplesPerPerson is >= 1 and <= 100, "Investigations:SamplesPerPerson must be between 1 and 100.")
             .ValidateOnStart();
         builder.Services.AddScoped<FixSearch>();
+        builder.Services.AddOptions<GatheringOptions>().BindConfiguration(GatheringOptions.Section)
+            .Validate(o => o.MinPeople is >= 2 and <= 100, "Gatherings:MinPeople must be between 2 and 100.")
+            .Validate(o => o.RadiusMeters is >= 5 and <= 1_000, "Gatherings:RadiusMeters must be between 5 and 1000.")
+            .Validate(o => o.MinDuration >= TimeSpan.FromMinutes(1) && o.MinDuration <= TimeSpan.FromHours(12),
+                "Gatherings:MinDuration must be between 00:01:00 and 12:00:00.")
+            .Validate(o => o.StaleAfter >= TimeSpan.FromSeconds(30) && o.StaleAfter <= TimeSpan.FromHours(1),
+                "Gatherings:StaleAfter must be between 00:00:30 and 01:00:00.")
+            .Validate(o => o.MaxAccuracyMeters is >= 5 and <= 5_000, "Gatherings:MaxAccuracyMeters must be between 5 and 5000.")
+            .Validate(o => o.LeaveAfter >= TimeSpan.Zero && o.LeaveAfter <= TimeSpan.FromMinutes(30),
+                "Gatherings:LeaveAfter must be between 00:00:00 and 00:30:00.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<GatheringWatchOptions>().BindConfiguration(GatheringOptions.Section)
+            .Validate(o => o.EvaluateEvery >= TimeSpan.FromSeconds(10) && o.EvaluateEvery <= TimeSpan.FromMinutes(10),
+                "Gatherings:EvaluateEvery must be between 00:00:10 and 00:10:00.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<GatheringWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GatheringWatch>());
         return builder;
     }
 
