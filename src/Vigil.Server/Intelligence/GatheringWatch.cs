@@ -15,7 +15,7 @@ using Vigil.Server.Live;
 namespace Vigil.Server.Intelligence;
 
 /// <summary>
-/// Runs the <see cref="GatheringDetector"/> over everyone's latest position (the device twins' last fix) every
+/// Runs the <see cref="GatheringDetector"/> over everyone's latest position (<see cref="LatestFixes"/>) every
 /// <see cref="GatheringWatchOptions.EvaluateEvery"/> on the injected clock. When a gathering forms, each member gets
 /// a Gathering alert (key <c>gathering:{id}</c>, so one per member per gathering) routed to their own commune's
 /// station — the province sees all of them — with the place, the duration and the evidence, pushed on the live
@@ -24,6 +24,7 @@ namespace Vigil.Server.Intelligence;
 /// </summary>
 public sealed class GatheringWatch(
     IServiceScopeFactory scopes,
+    LatestFixes latest,
     TimeProvider clock,
     IOptions<GatheringOptions> options,
     IOptions<GatheringWatchOptions> watch,
@@ -101,22 +102,28 @@ public sealed class GatheringWatch(
         }
     }
 
-    /// <summary>Everyone's last fix that is recent enough, and the device it came from.</summary>
+    /// <summary>Everyone's last fix that is recent enough, attributed to the person its device is assigned to, and that device.</summary>
     private async Task<(List<LatestPosition> Positions, Dictionary<Guid, string> Devices)> LatestAsync(DateTimeOffset now, CancellationToken ct)
     {
+        var fixes = latest.Since(now - options.Value.StaleAfter);
+        if (fixes.Count == 0)
+        {
+            return ([], []);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
-        var since = now - options.Value.StaleAfter;
-        var rows = await db.DeviceTwins.AsNoTracking()
-            .Where(t => t.PersonId != null && t.LastFixAt >= since && t.LastLat != null && t.LastLon != null)
-            .Select(t => new { t.DeviceId, t.PersonId, t.LastFixAt, t.LastLat, t.LastLon, t.LastAccuracyMeters })
-            .ToListAsync(ct);
-        var devices = new Dictionary<Guid, string>(rows.Count);
-        var positions = new List<LatestPosition>(rows.Count);
-        foreach (var r in rows)
+        var owners = await db.Devices.AsNoTracking().Where(d => d.AssignedPersonId != null)
+            .Select(d => new { d.DeviceId, d.AssignedPersonId }).ToDictionaryAsync(d => d.DeviceId, d => d.AssignedPersonId!.Value, StringComparer.Ordinal, ct);
+        var devices = new Dictionary<Guid, string>(fixes.Count);
+        var positions = new List<LatestPosition>(fixes.Count);
+        foreach (var (deviceId, fix) in fixes)
         {
-            positions.Add(new LatestPosition(r.PersonId!.Value, r.LastFixAt!.Value, r.LastLat!.Value, r.LastLon!.Value, r.LastAccuracyMeters));
-            devices[r.PersonId.Value] = r.DeviceId;
+            if (owners.TryGetValue(deviceId, out var person))
+            {
+                positions.Add(new LatestPosition(person, fix.MeasuredAt, fix.Lat, fix.Lon, fix.AccuracyMeters));
+                devices[person] = deviceId;
+            }
         }
 
         return (positions, devices);

@@ -40,6 +40,8 @@ public static class IntelligenceExtensions
             .Validate(o => o.EvaluateEvery >= TimeSpan.FromSeconds(10) && o.EvaluateEvery <= TimeSpan.FromMinutes(10),
                 "Gatherings:EvaluateEvery must be between 00:00:10 and 00:10:00.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<LatestFixes>();
+        builder.Services.AddSingleton<Ingestion.IStoredTelemetrySink>(sp => sp.GetRequiredService<LatestFixes>());
         builder.Services.AddSingleton<GatheringWatch>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatheringWatch>());
         return builder;
