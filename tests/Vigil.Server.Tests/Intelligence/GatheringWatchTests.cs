@@ -4,6 +4,7 @@ using Vigil.Server.Api;
 using Vigil.Server.Intelligence;
 using Vigil.Server.Tests.Alerts;
 using Vigil.Server.Tests.Infrastructure;
+using Vigil.Server.Tests.Live;
 
 namespace Vigil.Server.Tests.Intelligence;
 
@@ -21,6 +22,9 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
     public async Task ThreeWearersTogetherTenMinutes_OneAlertEachInTheirCommune_EndedWhenTheyPart()
     {
         var watch = fixture.Factory.Services.GetRequiredService<GatheringWatch>();
+        // Connected first: a log-in moves the fake clock, and the pass it may cross must not be missed.
+        var baDinh = await fixture.LogInAsync("bd.chief");
+        await using var live = await LiveClient.ConnectAsync(fixture.Factory, baDinh.DefaultRequestHeaders.Authorization!.Parameter, "bd.chief");
         int[] devices = [0, 1, 3]; // two of Hoàn Kiếm, one of Ba Đình
         for (var minute = 0; minute < 10; minute++) // fixes over nine minutes: not yet
         {
@@ -30,6 +34,7 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         Assert.Empty(await GatheringAlertsAsync("hn.supervisor"));
         await MinuteAsync(watch, devices.Select((d, i) => (d, Lat + (i * 0.0001), Lon)));
 
+
         var province = await GatheringAlertsAsync("hn.supervisor");
         Assert.Equal(3, province.Count);
         Assert.Equal(devices.Select(d => fixture.Credentials.Devices[d].PersonId!.Value).Order(), province.Select(a => a.PersonId).Order());
@@ -37,6 +42,15 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         Assert.Equal(["00004", "00070", "00070"], province.Select(a => a.CommuneCode).Order());
         Assert.Equal(2, (await GatheringAlertsAsync("hk.chief")).Count);
         Assert.Single(await GatheringAlertsAsync("bd.chief"));
+
+        // Ba Đình's station is pushed its member's alert at once.
+        var pushed = await live.NextAlertAsync();
+        while (pushed.Rule != "Gathering")
+        {
+            pushed = await live.NextAlertAsync(); // the member's other alerts, if a rule of theirs fired meanwhile
+        }
+
+        Assert.Equal(fixture.Credentials.Devices[3].PersonId, pushed.PersonId);
 
         var alert = await (await fixture.LogInAsync("hk.officer1")).GetAlertAsync((await GatheringAlertsAsync("hk.chief"))[0].Id);
         Assert.Equal(("3", "00004,00070", "10"), (alert.Parameters["members"], alert.Parameters["communes"], alert.Parameters["durationMinutes"]));
