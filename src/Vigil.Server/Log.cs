@@ -124,4 +124,13 @@ internal static partial class Log
 
     [LoggerMessage(303, LogLevel.Warning, "Demo fleet not started: {Reason}")]
     public static partial void DemoFleetNotStarted(this ILogger logger, string reason);
+
+    [LoggerMessage(310, LogLevel.Information, "Gathering {GatheringId}: {Members} people within {SpreadMeters:0} m since {Since}; alerts raised for {Raised}")]
+    public static partial void GatheringRaised(this ILogger logger, Guid gatheringId, int members, double spreadMeters, DateTimeOffset since, int raised);
+
+    [LoggerMessage(311, LogLevel.Information, "Gathering {GatheringId} ended after {Minutes:0} minutes")]
+    public static partial void GatheringEnded(this ILogger logger, Guid gatheringId, double minutes);
+
+    [LoggerMessage(312, LogLevel.Error, "Gathering evaluation failed; the next pass will try again")]
+    public static partial void GatheringPassFailed(this ILogger logger, Exception exception);
 }

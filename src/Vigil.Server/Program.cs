@@ -5,6 +5,7 @@ using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Ingestion;
+using Vigil.Server.Intelligence;
 using Vigil.Server.Mqtt;
 using Vigil.Server.Live;
 using Vigil.Server.Outbound;
@@ -32,6 +33,7 @@ builder.AddVigilActors();
 builder.AddVigilOutbound();
 builder.AddVigilLive();
 builder.AddVigilWeb();
+builder.AddVigilIntelligence();
 builder.AddVigilDemo(command.Demo);
 
 var app = builder.Build();

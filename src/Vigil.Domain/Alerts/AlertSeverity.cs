@@ -19,13 +19,13 @@ public static class AlertSeverityExtensions
 {
     /// <summary>
     /// The severity an alert of this rule opens with. Tamper and self-removal are critical because monitoring has
-    /// stopped working; the other violations and hotspot entry are high; the rest are follow-ups.
+    /// stopped working; the other violations, hotspot entry and unusual gatherings are high; the rest are follow-ups.
     /// </summary>
     public static AlertSeverity SeverityOf(this RuleKind rule) => rule switch
     {
         RuleKind.Tamper or RuleKind.SelfRemoval => AlertSeverity.Critical,
         RuleKind.NotWorn or RuleKind.BatteryDepleted or RuleKind.OutsideArea or RuleKind.ResidenceChangeUnreported
-            or RuleKind.ArrivalNotReported or RuleKind.HotspotEntry => AlertSeverity.High,
+            or RuleKind.ArrivalNotReported or RuleKind.HotspotEntry or RuleKind.Gathering => AlertSeverity.High,
         _ => AlertSeverity.Medium,
     };
 }

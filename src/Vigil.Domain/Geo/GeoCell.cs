@@ -18,10 +18,16 @@ public static class GeoCell
     {
         var (mx, my) = GeoMath.MetersPerDegree(lat);
         double dLat = radiusMeters / my, dLon = radiusMeters / Math.Max(mx, 1);
+        return InBox(lat - dLat, lon - dLon, lat + dLat, lon + dLon);
+    }
+
+    /// <summary>Every cell that overlaps the box from (<paramref name="minLat"/>, <paramref name="minLon"/>) to (<paramref name="maxLat"/>, <paramref name="maxLon"/>).</summary>
+    public static IReadOnlyList<long> InBox(double minLat, double minLon, double maxLat, double maxLon)
+    {
         var cells = new List<long>();
-        for (var row = Row(lat - dLat); row <= Row(lat + dLat); row++)
+        for (var row = Row(minLat); row <= Row(maxLat); row++)
         {
-            for (var column = Column(lon - dLon); column <= Column(lon + dLon); column++)
+            for (var column = Column(minLon); column <= Column(maxLon); column++)
             {
                 cells.Add((row * Columns) + column);
             }
@@ -29,6 +35,10 @@ public static class GeoCell
 
         return cells;
     }
+
+    /// <summary>How many cells <see cref="InBox"/> would return, without making them (to refuse an area too large to search).</summary>
+    public static long CountInBox(double minLat, double minLon, double maxLat, double maxLon) =>
+        (Row(maxLat) - Row(minLat) + 1) * (Column(maxLon) - Column(minLon) + 1);
 
     private static long Row(double lat) => (long)Math.Floor((Math.Clamp(lat, -90, 90) + 90) / SizeDegrees);
 

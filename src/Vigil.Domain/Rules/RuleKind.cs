@@ -28,6 +28,9 @@ public enum RuleKind
     Offline,
     OverdueReattachment,
     OverdueMalfunctionReport,
+
+    /// <summary>An unusual gathering: at least 3 monitored people within 50 m of each other for 10 minutes, away from their own places.</summary>
+    Gathering,
 }
 
 public static class RuleKindExtensions

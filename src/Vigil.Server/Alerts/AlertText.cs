@@ -18,6 +18,7 @@ internal static class AlertText
         RuleKind.Offline => ("Thiết bị mất kết nối", "Device offline"),
         RuleKind.OverdueReattachment => ("Quá hạn đeo lại thiết bị", "Reattachment overdue"),
         RuleKind.OverdueMalfunctionReport => ("Quá hạn báo thiết bị hỏng", "Malfunction report overdue"),
+        RuleKind.Gathering => ("Tụ tập bất thường", "Unusual gathering"),
         _ => (rule.ToString(), rule.ToString()),
     };
 

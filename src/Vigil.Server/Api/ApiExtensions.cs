@@ -69,6 +69,7 @@ public static class ApiExtensions
         Alerts.AlertEndpoints.MapAlertEndpoints(api);
         Ingestion.TelemetryEndpoints.MapTelemetryEndpoints(api);
         Tracking.TrackingEndpoints.MapTrackingEndpoints(api);
+        Intelligence.IntelligenceExtensions.MapIntelligenceEndpoints(api);
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.DefaultFonts = false).AllowAnonymous(); // no font CDN: the machines are offline

@@ -15,6 +15,13 @@ public sealed class Access(CurrentUser user)
     public static readonly Role[] CaseReaders =
         [Role.NationalSupervisor, Role.ProvincialSupervisor, Role.ProvincialAnalyst, Role.CommuneChief, Role.ManagingOfficer];
 
+    /// <summary>
+    /// Officers who may search everyone's whereabouts (who was near a place, who was with a person) within their
+    /// jurisdiction: the supervisors and analysts above the communes, and the commune's chief — not every managing officer.
+    /// </summary>
+    public static readonly Role[] Investigators =
+        [Role.NationalSupervisor, Role.ProvincialSupervisor, Role.ProvincialAnalyst, Role.CommuneChief];
+
     /// <summary>Officers who run cases day to day at the commune.</summary>
     public static readonly Role[] CaseWorkers = [Role.CommuneChief, Role.ManagingOfficer];
 

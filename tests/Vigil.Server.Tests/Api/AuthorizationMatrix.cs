@@ -59,7 +59,7 @@ public static partial class AuthorizationMatrix
     public static IReadOnlyList<AuthorizationRow> Rows() =>
     [
         .. Identity(), .. People(), .. Decisions(), .. Records(), .. Requests(), .. Devices(), .. Hotspots(), .. Inboxes(), .. Alerts(),
-        .. Tracking(), .. Live(),
+        .. Tracking(), .. Live(), .. Intelligence(),
     ];
 
     private static AuthorizationRow Get(string route, Func<AuthorizationWorld, object[]>? arguments = null) => AuthorizationRow.Get(route, arguments);

@@ -18,6 +18,10 @@ public sealed class OptionsValidationTests
     [InlineData("Webhooks:Url", "not a url", "Webhooks:Url")]
     [InlineData("Webhooks:MaxBackoffSeconds", "0", "Webhooks:MaxBackoffSeconds")]
     [InlineData("Live:PositionThrottleSeconds", "-1", "Live:PositionThrottleSeconds")]
+    [InlineData("Investigations:MaxPlaceWindow", "100.00:00:00", "Investigations:MaxPlaceWindow")]
+    [InlineData("Investigations:CoLocationRadiusMeters", "600", "Investigations:CoLocationRadiusMeters")]
+    [InlineData("Gatherings:MinPeople", "1", "Gatherings:MinPeople")]
+    [InlineData("Gatherings:EvaluateEvery", "00:00:01", "Gatherings:EvaluateEvery")]
     public void StartUp_InvalidOption_RefusedNamingIt(string key, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-tests", Guid.NewGuid().ToString("N"));

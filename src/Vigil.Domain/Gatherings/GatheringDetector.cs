@@ -1,0 +1,153 @@
+using Vigil.Domain.Geo;
+
+namespace Vigil.Domain.Gatherings;
+
+/// <summary>
+/// Streaming detection of unusual gatherings over everyone's latest positions, evaluated at a steady pace (every
+/// minute). Each evaluation finds the groups of at least <see cref="GatheringOptions.MinPeople"/> people within
+/// <see cref="GatheringOptions.RadiusMeters"/> of each other (grid hashing, linear in the positions), leaves out
+/// anyone inside their own residence or work zone, and follows each group from one evaluation to the next by its
+/// members. A group is a gathering once <see cref="GatheringOptions.MinPeople"/> of its members have been in it
+/// for <see cref="GatheringOptions.MinDuration"/>; it keeps its id while it goes on, and ends when fewer remain.
+/// Pure and single-threaded: the caller supplies the time, the positions and the own-places test.
+/// </summary>
+public sealed class GatheringDetector(GatheringOptions options)
+{
+    private readonly List<Track> _tracks = [];
+
+    /// <summary>The groups being followed (gatherings and groups not yet long enough).</summary>
+    public int Tracked => _tracks.Count;
+
+    /// <summary>
+    /// The people whose latest usable position is within the radius of enough others to form a group: the only
+    /// ones whose own places must be known for <see cref="Evaluate"/>. Lets a caller load zones for a few people, not all.
+    /// </summary>
+    public IReadOnlyList<Guid> Crowded(DateTimeOffset now, IEnumerable<LatestPosition> positions)
+    {
+        var usable = Usable(now, positions);
+        return [.. NeighbourGrid.Groups(usable, options.RadiusMeters, options.MinPeople).SelectMany(g => g).Select(i => usable[i].PersonId)];
+    }
+
+    /// <param name="now">The evaluation time.</param>
+    /// <param name="positions">Everyone's latest position (older or imprecise ones are ignored; one per person, the newest).</param>
+    /// <param name="atOwnPlace">Whether the person is inside one of their own residence or work zones at that point.</param>
+    public GatheringUpdate Evaluate(DateTimeOffset now, IEnumerable<LatestPosition> positions, Func<Guid, double, double, bool> atOwnPlace)
+    {
+        ArgumentNullException.ThrowIfNull(atOwnPlace);
+        var usable = Usable(now, positions);
+        var crowded = NeighbourGrid.Groups(usable, options.RadiusMeters, options.MinPeople)
+            .SelectMany(g => g).Select(i => usable[i]).Where(p => !atOwnPlace(p.PersonId, p.Lat, p.Lon)).ToList();
+        var groups = NeighbourGrid.Groups(crowded, options.RadiusMeters, options.MinPeople)
+            .Select(g => Tighten([.. g.Select(i => crowded[i])]))
+            .Where(g => g.Count >= options.MinPeople)
+            .OrderByDescending(g => g.Count)
+            .ToList();
+
+        var claimed = new HashSet<Track>();
+        foreach (var group in groups)
+        {
+            var track = _tracks.Where(t => !claimed.Contains(t))
+                .Select(t => (Track: t, Shared: group.Count(p => t.Members.ContainsKey(p.PersonId))))
+                .Where(m => m.Shared > 0)
+                .OrderByDescending(m => m.Shared).Select(m => m.Track).FirstOrDefault();
+            if (track is null)
+            {
+                track = new Track(Guid.NewGuid());
+                _tracks.Add(track);
+            }
+
+            claimed.Add(track);
+            foreach (var p in group)
+            {
+                track.Members[p.PersonId] = track.Members.TryGetValue(p.PersonId, out var member)
+                    ? member with { LastSeen = now, Position = p }
+                    : new Presence(now, now, p);
+            }
+        }
+
+        var ongoing = new List<Gathering>();
+        var ended = new List<Gathering>();
+        foreach (var track in _tracks.ToList())
+        {
+            foreach (var gone in track.Members.Where(m => now - m.Value.LastSeen > options.LeaveAfter).Select(m => m.Key).ToList())
+            {
+                track.Members.Remove(gone);
+            }
+
+            // Time together runs to when each was last seen with the group: the leave tolerance must not lengthen a meeting.
+            var qualified = track.Members.Where(m => m.Value.LastSeen - m.Value.Since >= options.MinDuration)
+                .OrderBy(m => m.Value.Since).ThenBy(m => m.Key).ToList();
+            if (qualified.Count >= options.MinPeople)
+            {
+                var started = !track.Fired;
+                track.Fired = true;
+                track.Last = Snapshot(track, qualified, now, started);
+                ongoing.Add(track.Last);
+            }
+            else if (track.Fired)
+            {
+                ended.Add(track.Last! with { At = now, Started = false });
+                _tracks.Remove(track);
+            }
+            else if (track.Members.Count < options.MinPeople && !claimed.Contains(track))
+            {
+                _tracks.Remove(track);
+            }
+        }
+
+        return new GatheringUpdate(ongoing, ended);
+    }
+
+    private Gathering Snapshot(Track track, List<KeyValuePair<Guid, Presence>> qualified, DateTimeOffset now, bool started)
+    {
+        // The condition began when the MinPeople-th of the members who stayed had joined.
+        var since = qualified[options.MinPeople - 1].Value.Since;
+        var positions = qualified.Select(m => m.Value.Position).ToList();
+        var (lat, lon) = Centre(positions);
+        var spread = positions.Max(p => GeoMath.HaversineMeters(lat, lon, p.Lat, p.Lon));
+        return new Gathering(track.Id, since, now, lat, lon, spread,
+            [.. qualified.Select(m => new GatheringMember(m.Key, m.Value.Since, m.Value.Position))], started);
+    }
+
+    /// <summary>Single linkage can chain; keep only the members within the radius of the group's centre.</summary>
+    private List<LatestPosition> Tighten(List<LatestPosition> group)
+    {
+        var (lat, lon) = Centre(group);
+        return [.. group.Where(p => GeoMath.HaversineMeters(lat, lon, p.Lat, p.Lon) <= options.RadiusMeters)];
+    }
+
+    private static (double Lat, double Lon) Centre(IReadOnlyCollection<LatestPosition> positions) =>
+        (positions.Average(p => p.Lat), positions.Average(p => p.Lon));
+
+    private List<LatestPosition> Usable(DateTimeOffset now, IEnumerable<LatestPosition> positions)
+    {
+        var newest = new Dictionary<Guid, LatestPosition>(positions.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var p in positions)
+        {
+            if (now - p.MeasuredAt > options.StaleAfter || p.MeasuredAt > now || (p.AccuracyMeters is { } a && a > options.MaxAccuracyMeters))
+            {
+                continue;
+            }
+
+            if (!newest.TryGetValue(p.PersonId, out var known) || p.MeasuredAt > known.MeasuredAt)
+            {
+                newest[p.PersonId] = p;
+            }
+        }
+
+        return [.. newest.Values];
+    }
+
+    private sealed class Track(Guid id)
+    {
+        public Guid Id { get; } = id;
+
+        public Dictionary<Guid, Presence> Members { get; } = [];
+
+        public bool Fired { get; set; }
+
+        public Gathering? Last { get; set; }
+    }
+
+    private sealed record Presence(DateTimeOffset Since, DateTimeOffset LastSeen, LatestPosition Position);
+}

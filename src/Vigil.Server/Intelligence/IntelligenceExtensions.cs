@@ -1,0 +1,56 @@
+using Vigil.Domain.Gatherings;
+
+namespace Vigil.Server.Intelligence;
+
+public static class IntelligenceExtensions
+{
+    /// <summary>The investigations and their limits, the location-history export, the statistics and the gathering watch.</summary>
+    public static IHostApplicationBuilder AddVigilIntelligence(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.Section)
+            .Validate(o => o.MaxPlaceWindow > TimeSpan.Zero && o.MaxPlaceWindow <= TimeSpan.FromDays(92),
+                "Investigations:MaxPlaceWindow must be more than 0 and at most 92.00:00:00.")
+            .Validate(o => o.MaxCoLocationPeriod > TimeSpan.Zero && o.MaxCoLocationPeriod <= TimeSpan.FromDays(366),
+                "Investigations:MaxCoLocationPeriod must be more than 0 and at most 366.00:00:00.")
+            .Validate(o => o.MaxRadiusMeters is >= 10 and <= 100_000, "Investigations:MaxRadiusMeters must be between 10 and 100000.")
+            .Validate(o => o.MaxCells is >= 1 and <= 100_000, "Investigations:MaxCells must be between 1 and 100000.")
+            .Validate(o => o.MaxCoLocationRadiusMeters is >= 1 and <= 5_000, "Investigations:MaxCoLocationRadiusMeters must be between 1 and 5000.")
+            .Validate(o => o.CoLocationRadiusMeters >= 1 && o.CoLocationRadiusMeters <= o.MaxCoLocationRadiusMeters,
+                "Investigations:CoLocationRadiusMeters must be between 1 and Investigations:MaxCoLocationRadiusMeters.")
+            .Validate(o => o.MaxCoLocationTolerance >= TimeSpan.Zero && o.MaxCoLocationTolerance <= TimeSpan.FromHours(6),
+                "Investigations:MaxCoLocationTolerance must be between 00:00:00 and 06:00:00.")
+            .Validate(o => o.CoLocationTolerance >= TimeSpan.Zero && o.CoLocationTolerance <= o.MaxCoLocationTolerance,
+                "Investigations:CoLocationTolerance must be between 00:00:00 and Investigations:MaxCoLocationTolerance.")
+            .Validate(o => o.MaxFixesRead is >= 1_000 and <= 50_000_000, "Investigations:MaxFixesRead must be between 1000 and 50000000.")
+            .Validate(o => o.SamplesPerPerson is >= 1 and <= 100, "Investigations:SamplesPerPerson must be between 1 and 100.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<FixSearch>();
+        builder.Services.AddOptions<GatheringOptions>().BindConfiguration(GatheringOptions.Section)
+            .Validate(o => o.MinPeople is >= 2 and <= 100, "Gatherings:MinPeople must be between 2 and 100.")
+            .Validate(o => o.RadiusMeters is >= 5 and <= 1_000, "Gatherings:RadiusMeters must be between 5 and 1000.")
+            .Validate(o => o.MinDuration >= TimeSpan.FromMinutes(1) && o.MinDuration <= TimeSpan.FromHours(12),
+                "Gatherings:MinDuration must be between 00:01:00 and 12:00:00.")
+            .Validate(o => o.StaleAfter >= TimeSpan.FromSeconds(30) && o.StaleAfter <= TimeSpan.FromHours(1),
+                "Gatherings:StaleAfter must be between 00:00:30 and 01:00:00.")
+            .Validate(o => o.MaxAccuracyMeters is >= 5 and <= 5_000, "Gatherings:MaxAccuracyMeters must be between 5 and 5000.")
+            .Validate(o => o.LeaveAfter >= TimeSpan.Zero && o.LeaveAfter <= TimeSpan.FromMinutes(30),
+                "Gatherings:LeaveAfter must be between 00:00:00 and 00:30:00.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<GatheringWatchOptions>().BindConfiguration(GatheringOptions.Section)
+            .Validate(o => o.EvaluateEvery >= TimeSpan.FromSeconds(10) && o.EvaluateEvery <= TimeSpan.FromMinutes(10),
+                "Gatherings:EvaluateEvery must be between 00:00:10 and 00:10:00.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<LatestFixes>();
+        builder.Services.AddSingleton<Ingestion.IStoredTelemetrySink>(sp => sp.GetRequiredService<LatestFixes>());
+        builder.Services.AddSingleton<GatheringWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GatheringWatch>());
+        return builder;
+    }
+
+    internal static void MapIntelligenceEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapInvestigationEndpoints();
+        api.MapLocationHistoryExport();
+        api.MapStatisticsEndpoints();
+    }
+}

@@ -1,0 +1,152 @@
+using Vigil.Domain.Gatherings;
+using Vigil.Domain.Scope;
+
+namespace Vigil.Domain.Tests.Gatherings;
+
+/// <summary>The gathering detector, evaluated once a minute on explicit times, as the server runs it.</summary>
+public class GatheringDetectorTests
+{
+    private const double Lat = 21.0300, Lon = 105.8500;
+    private const double TenMetres = 0.00009;
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 14, 0, 0, TimeSpan.Zero); // 21:00 in Vietnam
+    private static readonly Guid A = new("00000000-0000-0000-0000-0000000000a1");
+    private static readonly Guid B = new("00000000-0000-0000-0000-0000000000a2");
+    private static readonly Guid C = new("00000000-0000-0000-0000-0000000000a3");
+    private static readonly Guid D = new("00000000-0000-0000-0000-0000000000a4");
+
+    [Fact]
+    public void Evaluate_ThreePeopleForTenMinutes_OneGatheringRaisedOnce()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 15, minute => Meeting(minute, A, B, C));
+
+        var firing = updates.Select((u, minute) => (u, minute)).Where(x => x.u.Ongoing.Any(g => g.Started)).ToList();
+        var (update, at) = Assert.Single(firing);
+        Assert.Equal(10, at);
+        var gathering = Assert.Single(update.Ongoing);
+        Assert.Equal((Start, Start.AddMinutes(10), TimeSpan.FromMinutes(10)), (gathering.Since, gathering.At, gathering.Duration));
+        Assert.Equal([A, B, C], gathering.Members.Select(m => m.PersonId));
+        Assert.InRange(gathering.SpreadMeters, 5, 20);
+        Assert.InRange(gathering.CenterLat, Lat, Lat + (2 * TenMetres));
+
+        // The same gathering every minute after: one id, never started again.
+        Assert.All(updates.Skip(11), u => Assert.Equal(gathering.Id, Assert.Single(u.Ongoing).Id));
+        Assert.All(updates.Skip(11), u => Assert.False(u.Ongoing[0].Started));
+    }
+
+    [Fact]
+    public void Evaluate_NineMinuteMeeting_NoGathering()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 10, minute => Meeting(minute, A, B, C)); // together from 0 to 9: nine minutes
+        updates.AddRange(Run(detector, 10, 20, minute => Apart(minute, A, B, C)));
+
+        Assert.All(updates, u => Assert.Empty(u.Ongoing));
+        Assert.All(updates, u => Assert.Empty(u.Ended));
+    }
+
+    [Fact]
+    public void Evaluate_TwoPeople_NoGathering()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+
+        Assert.All(Run(detector, 0, 30, minute => Meeting(minute, A, B)), u => Assert.Empty(u.Ongoing));
+    }
+
+    [Fact]
+    public void Evaluate_OneOfThreeAtTheirOwnHome_NoGathering()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var homeOfC = ZoneShape.Circle(Lat, Lon, 30, "residence");
+        bool AtOwnPlace(Guid person, double lat, double lon) => person == C && homeOfC.Contains(lat, lon);
+
+        var updates = Enumerable.Range(0, 30).Select(m => detector.Evaluate(Start.AddMinutes(m), Meeting(m, A, B, C), AtOwnPlace)).ToList();
+
+        Assert.All(updates, u => Assert.Empty(u.Ongoing));
+    }
+
+    [Fact]
+    public void Evaluate_SomeoneLeaves_GatheringEndsOnceTheyAreGone()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 12, minute => Meeting(minute, A, B, C));
+        var id = Assert.Single(updates[^1].Ongoing).Id;
+        updates.AddRange(Run(detector, 12, 20, minute => Meeting(minute, A, B).Concat(Apart(minute, C))));
+
+        // C is gone after the two-minute leave tolerance: minute 12 still counts them (last seen at 11), minute 14 not.
+        Assert.Single(updates[13].Ongoing);
+        var ended = Assert.Single(updates[14].Ended);
+        Assert.Equal(id, ended.Id);
+        Assert.Equal(Start.AddMinutes(14), ended.At);
+        Assert.All(updates.Skip(15), u => Assert.Empty(u.Ongoing));
+        Assert.Equal(0, detector.Tracked);
+    }
+
+    [Fact]
+    public void Evaluate_LateJoiner_JoinsTheSameGatheringAfterTheirOwnTenMinutes()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 5, minute => Meeting(minute, A, B, C));
+        updates.AddRange(Run(detector, 5, 20, minute => Meeting(minute, A, B, C, D)));
+
+        var first = Assert.Single(updates[10].Ongoing);
+        Assert.Equal([A, B, C], first.Members.Select(m => m.PersonId));
+        var later = Assert.Single(updates[15].Ongoing);
+        Assert.Equal(first.Id, later.Id);
+        Assert.Equal([A, B, C, D], later.Members.Select(m => m.PersonId));
+        Assert.Equal(Start.AddMinutes(5), later.Members[^1].Since);
+    }
+
+    [Fact]
+    public void Evaluate_StaleOrImprecisePositions_Ignored()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 20, minute => Meeting(minute, A, B)
+            .Append(new LatestPosition(C, Start.AddMinutes(minute - 5), Lat, Lon, 8))
+            .Append(new LatestPosition(D, Start.AddMinutes(minute), Lat, Lon, 150)));
+
+        Assert.All(updates, u => Assert.Empty(u.Ongoing));
+    }
+
+    [Fact]
+    public void Evaluate_ALineOfPeople50mApart_NoGathering()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        // Each within 45 m of the next, but the ends 90 m apart: a chain, not a group within 50 m of each other.
+        var updates = Run(detector, 0, 20, minute => new[] { A, B, C }.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + (i * 4.5 * TenMetres), Lon, 8)));
+
+        Assert.All(updates, u => Assert.Empty(u.Ongoing));
+    }
+
+    [Fact]
+    public void Evaluate_TwoSeparateGroups_TwoGatherings()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var e = Guid.NewGuid();
+        var f = Guid.NewGuid();
+        var updates = Run(detector, 0, 11, minute => Meeting(minute, A, B, C)
+            .Concat(new[] { D, e, f }.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + 0.01 + (i * TenMetres), Lon, 8))));
+
+        Assert.Equal(2, updates[10].Ongoing.Count);
+        Assert.NotEqual(updates[10].Ongoing[0].Id, updates[10].Ongoing[1].Id);
+    }
+
+    [Fact]
+    public void Crowded_OnlyThoseNearEnoughOthers()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+
+        Assert.Equal([A, B, C], detector.Crowded(Start, Meeting(0, A, B, C).Concat(Apart(0, D))).Order());
+    }
+
+    /// <summary>The people 10 m apart in a line near the lake, each reporting at the minute.</summary>
+    private static IEnumerable<LatestPosition> Meeting(int minute, params Guid[] people) =>
+        people.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + (i * TenMetres), Lon, 8));
+
+    /// <summary>The people each 1 km from everyone else.</summary>
+    private static IEnumerable<LatestPosition> Apart(int minute, params Guid[] people) =>
+        people.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat - 0.01 - (i * 0.01), Lon, 8));
+
+    private static List<GatheringUpdate> Run(GatheringDetector detector, int fromMinute, int toMinute, Func<int, IEnumerable<LatestPosition>> positions) =>
+        [.. Enumerable.Range(fromMinute, toMinute - fromMinute).Select(m => detector.Evaluate(Start.AddMinutes(m), positions(m), (_, _, _) => false))];
+}
