@@ -33,7 +33,7 @@ public sealed class QualityHarnessTests
     public void Failures_ADwellLongerThanEveryTrip_RecallBelowTheBarIsNamed()
     {
         // The harness must be able to fail: with a 6-hour outside dwell no trip out of the area is caught.
-        var (report, _, _) = QualityHarness.Run(25, 5, 1, Start, new RuleOptions { OutsideDwell = TimeSpan.FromHours(6) });
+        var (report, _, _) = QualityHarness.Run(12, 5, 1, Start, new RuleOptions { OutsideDwell = TimeSpan.FromHours(6) });
         var failures = report.Failures(new QualityBars());
         Assert.Contains(failures, f => f.StartsWith("OutsideArea: recall 0.0 %", StringComparison.Ordinal));
     }
