@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Vigil.Server.Seed;
 
 namespace Vigil.LoadHarness;
 
@@ -30,38 +28,8 @@ internal static class Burst
 
     public static async Task<BurstResult> RunAsync(HarnessOptions options)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "vigil-load", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataFolder);
-        try
-        {
-            return await RunAsync(options, dataFolder);
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(dataFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held by the exiting server: the temp folder is cleaned by the system.
-            }
-        }
-    }
-
-    private static async Task<BurstResult> RunAsync(HarnessOptions options, string dataFolder)
-    {
-        await using var server = await TargetProcess.StartVigilAsync(dataFolder, options.IsPostgres ? options.Postgres : null,
-            (options.Devices + 1) / 2, TimeSpan.FromMinutes(10));
-        var credentials = JsonSerializer.Deserialize<DemoCredentials>(
-            await File.ReadAllTextAsync(Path.Combine(dataFolder, "demo", "credentials.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidOperationException("The demo credentials file is empty.");
-        var store = new TelemetryStore(Path.Combine(dataFolder, "vigil.db"), options.IsPostgres ? options.Postgres : null);
-        var residences = await store.ResidencesAsync();
-        var devices = credentials.Devices.Where(d => d.PersonId is { } p && residences.ContainsKey(p)).Take(options.Devices)
-            .Select(d => new SimulatedDevice(d.DeviceId, d.Secret, d.PersonId, residences[d.PersonId!.Value].Lat, residences[d.PersonId!.Value].Lon))
-            .ToList();
-
+        await using var vigil = await SeededVigil.StartAsync(options, TimeSpan.FromMinutes(10));
+        var (server, store, devices) = (vigil.Server, vigil.Store, vigil.Devices);
         var now = DateTimeOffset.UtcNow;
         Console.Error.WriteLine($"Simulating {options.BurstHours} h of buffered data for {devices.Count} devices…");
         var buffered = devices.AsParallel().Select(d => (Device: d, Bodies: Payloads.Buffered(d, now, options.BurstHours)

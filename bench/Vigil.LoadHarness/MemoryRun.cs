@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Vigil.Server.Seed;
 
 namespace Vigil.LoadHarness;
 
@@ -18,19 +16,8 @@ internal static partial class MemoryRun
 
     public static async Task<string> RunAsync(HarnessOptions options)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "vigil-load", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataFolder);
-        Console.Error.WriteLine($"Starting Vigil ({options.Database}, demo seed of {(options.Devices + 1) / 2} people per commune)…");
-        await using var server = await TargetProcess.StartVigilAsync(dataFolder, options.IsPostgres ? options.Postgres : null,
-            (options.Devices + 1) / 2, TimeSpan.FromMinutes(15));
-        var credentials = JsonSerializer.Deserialize<DemoCredentials>(
-            await File.ReadAllTextAsync(Path.Combine(dataFolder, "demo", "credentials.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidOperationException("The demo credentials file is empty.");
-        var store = new TelemetryStore(Path.Combine(dataFolder, "vigil.db"), options.IsPostgres ? options.Postgres : null);
-        var residences = await store.ResidencesAsync();
-        var devices = credentials.Devices.Where(d => d.PersonId is { } p && residences.ContainsKey(p)).Take(options.Devices)
-            .Select(d => new SimulatedDevice(d.DeviceId, d.Secret, d.PersonId, residences[d.PersonId!.Value].Lat, residences[d.PersonId!.Value].Lon))
-            .ToList();
+        await using var vigil = await SeededVigil.StartAsync(options, TimeSpan.FromMinutes(15));
+        var (server, devices) = (vigil.Server, vigil.Devices);
 
         await Task.Delay(TimeSpan.FromSeconds(5));
         var heapBefore = await HeapProbe.TakeAsync(server.Pid, HeapTimeout);
@@ -69,7 +56,6 @@ internal static partial class MemoryRun
         await Task.Delay(TimeSpan.FromSeconds(5));
         var heapAfter = await HeapProbe.TakeAsync(server.Pid, HeapTimeout);
         var rssAfter = ProcessStats.WorkingSetBytes(server.Pid);
-        Modes.TryDelete(dataFolder);
 
         var c = CultureInfo.InvariantCulture;
         var growth = heapAfter.ByType

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Vigil.LoadHarness;
-using Vigil.Server.Seed;
 
 // The load harness: see docs/benchmarks.md ("Real-time engine: load harness") and PERFORMANCE.md (P1, P1s, P2, P3, P6).
 var options = HarnessOptions.Parse(args);
@@ -59,78 +58,53 @@ namespace Vigil.LoadHarness
     {
         public static async Task<(RunResult, IReadOnlyList<SimulatedDevice>)> EndToEndAsync(HarnessOptions options)
         {
-            var dataFolder = Path.Combine(Path.GetTempPath(), "vigil-load", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dataFolder);
-            try
+            await using var vigil = await SeededVigil.StartAsync(options, TimeSpan.FromMinutes(10));
+            var (server, store, credentials, devices, startSeconds) = (vigil.Server, vigil.Store, vigil.Credentials, vigil.Devices, vigil.StartSeconds);
+            Parallel.ForEach(devices, d => d.Templates = Payloads.Templates(d, TimeSpan.FromHours(2)));
+
+            Console.Error.WriteLine($"Vigil ready in {startSeconds:F1} s; logging in as c04.supervisor and connecting {devices.Count} devices…");
+            await using var probe = await AlertProbe.ConnectAsync(server.HttpPort, credentials.Officers.Single(o => o.Username == "c04.supervisor"));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var before = ProcessStats.WorkingSetBytes(server.Pid);
+            var connecting = Stopwatch.StartNew();
+            await Fleet.ConnectAsync(devices, server.MqttPort, CancellationToken.None);
+            var connectSeconds = connecting.Elapsed.TotalSeconds;
+            var priming = Stopwatch.StartNew();
+            await Fleet.PrimeAsync(devices, CancellationToken.None);
+            var primeSeconds = priming.Elapsed.TotalSeconds;
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Console.Error.WriteLine($"Connected in {connectSeconds:F1} s, one message each in {primeSeconds:F1} s; sending for {options.Seconds} s…");
+            var load = new LoadRun(options, devices, server.Pid, probe);
+            var window = await load.RunAsync(before);
+            server.ThrowIfExited("under load");
+            await Fleet.DisconnectAsync(devices);
+            var (rows, distinct) = await store.CountTelemetryAsync();
+            var alerts = probe.LatenciesMs.Order().ToArray();
+            var result = Result("end-to-end", options, load, window, startSeconds, connectSeconds) with
             {
-                var started = Stopwatch.StartNew();
-                Console.Error.WriteLine($"Starting Vigil ({options.Database}, demo seed of {(options.Devices + 1) / 2} people per commune)…");
-                await using var server = await TargetProcess.StartVigilAsync(dataFolder, options.IsPostgres ? options.Postgres : null,
-                    (options.Devices + 1) / 2, TimeSpan.FromMinutes(10));
-                var startSeconds = started.Elapsed.TotalSeconds;
-                var credentials = JsonSerializer.Deserialize<DemoCredentials>(
-                    await File.ReadAllTextAsync(Path.Combine(dataFolder, "demo", "credentials.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-                    ?? throw new InvalidOperationException("The demo credentials file is empty.");
-                var store = new TelemetryStore(Path.Combine(dataFolder, "vigil.db"), options.IsPostgres ? options.Postgres : null);
-                var residences = await store.ResidencesAsync();
-                var devices = credentials.Devices.Where(d => d.PersonId is { } p && residences.ContainsKey(p)).Take(options.Devices)
-                    .Select(d => new SimulatedDevice(d.DeviceId, d.Secret, d.PersonId, residences[d.PersonId!.Value].Lat, residences[d.PersonId!.Value].Lon))
-                    .ToList();
-                if (devices.Count < options.Devices)
-                {
-                    throw new InvalidOperationException($"The demo seed gave {devices.Count} worn devices, fewer than {options.Devices}.");
-                }
-
-                Parallel.ForEach(devices, d => d.Templates = Payloads.Templates(d, TimeSpan.FromHours(2)));
-
-                Console.Error.WriteLine($"Vigil ready in {startSeconds:F1} s; logging in as c04.supervisor and connecting {devices.Count} devices…");
-                await using var probe = await AlertProbe.ConnectAsync(server.HttpPort, credentials.Officers.Single(o => o.Username == "c04.supervisor"));
-                await Task.Delay(TimeSpan.FromSeconds(3));
-                var before = ProcessStats.WorkingSetBytes(server.Pid);
-                var connecting = Stopwatch.StartNew();
-                await Fleet.ConnectAsync(devices, server.MqttPort, CancellationToken.None);
-                var connectSeconds = connecting.Elapsed.TotalSeconds;
-                var priming = Stopwatch.StartNew();
-                await Fleet.PrimeAsync(devices, CancellationToken.None);
-                var primeSeconds = priming.Elapsed.TotalSeconds;
-                await Task.Delay(TimeSpan.FromSeconds(3));
-                Console.Error.WriteLine($"Connected in {connectSeconds:F1} s, one message each in {primeSeconds:F1} s; sending for {options.Seconds} s…");
-                var load = new LoadRun(options, devices, server.Pid, probe);
-                var window = await load.RunAsync(before);
-                server.ThrowIfExited("under load");
-                await Fleet.DisconnectAsync(devices);
-                var (rows, distinct) = await store.CountTelemetryAsync();
-                var alerts = probe.LatenciesMs.Order().ToArray();
-                var result = Result("end-to-end", options, load, window, startSeconds, connectSeconds) with
-                {
-                    PrimeSeconds = primeSeconds,
-                    ZeroLossNoDuplicates = rows == distinct && rows == load.Acked + devices.Count,
-                    StoredRows = rows,
-                    StoredDistinct = distinct,
-                    AlertsSent = probe.Sent,
-                    AlertsReceived = alerts.Length,
-                    AlertP50Ms = alerts.Length == 0 ? null : RunResult.Percentile(alerts, 50),
-                    AlertP99Ms = alerts.Length == 0 ? null : RunResult.Percentile(alerts, 99),
-                    AlertMaxMs = alerts.Length == 0 ? null : alerts[^1],
-                    LivePositionsReceived = probe.Positions,
-                };
-                if (result.ZeroLossNoDuplicates == false)
-                {
-                    Console.Error.WriteLine($"Stored rows ({rows}, {distinct} distinct) differ from acknowledged messages ({load.Acked} + {devices.Count} priming); refused {load.Refused}, failed {load.Failed}, unfinished {load.Unfinished}.");
-                }
-
-                var warnings = server.Output;
-                if (warnings.Length > 0)
-                {
-                    Console.Error.WriteLine("Vigil's output (tail):\n" + warnings[Math.Max(0, warnings.Length - 4000)..]);
-                }
-
-                return (result, devices);
-            }
-            finally
+                PrimeSeconds = primeSeconds,
+                ZeroLossNoDuplicates = rows == distinct && rows == load.Acked + devices.Count,
+                StoredRows = rows,
+                StoredDistinct = distinct,
+                AlertsSent = probe.Sent,
+                AlertsReceived = alerts.Length,
+                AlertP50Ms = alerts.Length == 0 ? null : RunResult.Percentile(alerts, 50),
+                AlertP99Ms = alerts.Length == 0 ? null : RunResult.Percentile(alerts, 99),
+                AlertMaxMs = alerts.Length == 0 ? null : alerts[^1],
+                LivePositionsReceived = probe.Positions,
+            };
+            if (result.ZeroLossNoDuplicates == false)
             {
-                TryDelete(dataFolder);
+                Console.Error.WriteLine($"Stored rows ({rows}, {distinct} distinct) differ from acknowledged messages ({load.Acked} + {devices.Count} priming); refused {load.Refused}, failed {load.Failed}, unfinished {load.Unfinished}.");
             }
+
+            var warnings = server.Output;
+            if (warnings.Length > 0)
+            {
+                Console.Error.WriteLine("Vigil's output (tail):\n" + warnings[Math.Max(0, warnings.Length - 4000)..]);
+            }
+
+            return (result, devices);
         }
 
         public static async Task<RunResult> BrokerOnlyAsync(HarnessOptions options, IReadOnlyList<SimulatedDevice>? fleet)
@@ -179,18 +153,6 @@ namespace Vigil.LoadHarness
                 PubAckMaxMs = latencies.Length == 0 ? double.NaN : latencies[^1],
                 Holds = p99 < 1000 && (options.Rate == 0 || window.AckedPerSecond >= 0.95 * options.Rate),
             };
-        }
-
-        public static void TryDelete(string folder)
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held by the exiting server: the temp folder is cleaned by the system.
-            }
         }
     }
 }
