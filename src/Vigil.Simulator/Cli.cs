@@ -5,8 +5,9 @@ using Vigil.Simulator.Scenarios;
 namespace Vigil.Simulator;
 
 /// <summary>
-/// The command line: <c>quality</c> (the D1–D2 harness), <c>geolife</c> (D3 on real tracks) and <c>fleet</c>
-/// (drive a running Vigil). Options are <c>--name value</c>; see docs/quality.md.
+/// The command line: <c>quality</c> (the D1–D2 harness), <c>geolife</c> (D3 on real tracks) and <c>trace</c> (one
+/// device's messages as sent). The live fleet runs inside <c>--demo</c> (Vigil.Server's DemoFleet). Options are
+/// <c>--name value</c>; see docs/quality.md.
 /// </summary>
 internal static class Cli
 {
