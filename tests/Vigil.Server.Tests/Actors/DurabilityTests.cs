@@ -1,7 +1,4 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using MQTTnet;
-using Npgsql;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Actors;
@@ -66,7 +63,7 @@ public abstract class DurabilityTests(VigilFixture fixture)
 
         Assert.True(acknowledged.Count >= 200);
         await using var second = await VigilProcess.StartAsync(fixture, httpPort, mqttPort, FastRules);
-        var stored = await QueryAsync($"""SELECT "Seq" FROM "Telemetry" WHERE "DeviceId" = '{device.DeviceId}'""");
+        var stored = await fixture.QueryNumbersAsync($"""SELECT "Seq" FROM "Telemetry" WHERE "DeviceId" = '{device.DeviceId}'""");
         Assert.Empty(acknowledged.Except(stored));
         Assert.Equal(stored.Count, stored.Distinct().Count());
 
@@ -75,7 +72,7 @@ public abstract class DurabilityTests(VigilFixture fixture)
         var person = fixture.IsPostgres ? device.PersonId.ToString() : device.PersonId.ToString()!.ToUpperInvariant();
         var offline = $"""SELECT COUNT(*) FROM "Alerts" WHERE "PersonId" = '{person}' AND "Rule" = 'Offline'""";
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await QueryAsync(offline)).Single() == 0)
+        while ((await fixture.QueryNumbersAsync(offline)).Single() == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "No offline alert within 60 s of the restart. Vigil wrote:\n" + second.Output);
             await Task.Delay(200);
@@ -86,7 +83,7 @@ public abstract class DurabilityTests(VigilFixture fixture)
         await second.KillAsync();
         await using var third = await VigilProcess.StartAsync(fixture, httpPort, mqttPort, FastRules);
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var alerts = await QueryAsync(offline);
+        var alerts = await fixture.QueryNumbersAsync(offline);
         Assert.True(alerts.Single() == 1, $"{alerts.Single()} offline alerts. Second run:\n{second.Output}\nThird run:\n{third.Output}");
         Assert.True(alerts.Single() == 1, $"{alerts.Single()} offline alerts. Second run:\n{second.Output}\nThird run:\n{third.Output}");
     }
@@ -97,24 +94,6 @@ public abstract class DurabilityTests(VigilFixture fixture)
         {
             return list.Count;
         }
-    }
-
-    private async Task<List<long>> QueryAsync(string sql)
-    {
-        await using DbConnection connection = fixture.PostgresConnectionString is { } pg
-            ? new NpgsqlConnection(pg)
-            : new SqliteConnection($"Data Source={Path.Combine(fixture.DataFolder, "vigil.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return values;
     }
 }
 

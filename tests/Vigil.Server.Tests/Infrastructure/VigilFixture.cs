@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -38,6 +40,28 @@ public abstract class VigilFixture : IAsyncLifetime
 
     /// <summary>The PostgreSQL database of this fixture, or null on SQLite.</summary>
     public string? PostgresConnectionString { get; private set; }
+
+    /// <summary>
+    /// The first column of every row of <paramref name="sql"/>, read straight from the store over a connection of its
+    /// own: for tests of a real server process, which the fixture's factory does not host.
+    /// </summary>
+    public async Task<List<long>> QueryNumbersAsync(string sql)
+    {
+        await using DbConnection connection = PostgresConnectionString is { } pg
+            ? new NpgsqlConnection(pg)
+            : new SqliteConnection($"Data Source={Path.Combine(_dataFolder, "vigil.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return values;
+    }
 
     public abstract string DatabaseName { get; }
 

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Seed;
@@ -23,23 +20,12 @@ public abstract class DemoFleetTests(VigilFixture fixture)
         while (DateTime.UtcNow < deadline && (devices < bands || tamper == 0))
         {
             await Task.Delay(1000);
-            devices = await ScalarAsync("""SELECT COUNT(DISTINCT "DeviceId") FROM "Telemetry" """);
-            tamper = await ScalarAsync("""SELECT COUNT(*) FROM "Alerts" WHERE "Rule" = 'Tamper' """);
+            devices = (await fixture.QueryNumbersAsync("""SELECT COUNT(DISTINCT "DeviceId") FROM "Telemetry" """)).Single();
+            tamper = (await fixture.QueryNumbersAsync("""SELECT COUNT(*) FROM "Alerts" WHERE "Rule" = 'Tamper' """)).Single();
         }
 
         Assert.True(devices == bands, $"telemetry from {devices} of {bands} simulated bands within 90 s. Server output: {vigil.Output}");
         Assert.True(tamper >= 1, $"no tamper alert from the fleet's opened case within 90 s. Server output: {vigil.Output}");
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using DbConnection connection = fixture.PostgresConnectionString is { } pg
-            ? new NpgsqlConnection(pg)
-            : new SqliteConnection($"Data Source={Path.Combine(fixture.DataFolder, "vigil.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 
