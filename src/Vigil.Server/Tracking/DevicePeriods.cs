@@ -5,9 +5,8 @@ using Vigil.Server.Data;
 namespace Vigil.Server.Tracking;
 
 /// <summary>
-/// Which device was on a person when: attachment starts a period, a swap ends the old device's and starts the new
-/// one's, collection ends it. Read from the formal records (a corrected record is replaced by its correction), so
-/// telemetry of a device is attributed to the person only while it was theirs.
+/// Which device (by connection id) was on a person when, as the domain's <see cref="DeviceAssignment"/> reads the
+/// formal records, so telemetry of a device is attributed to the person only while it was theirs.
 /// </summary>
 internal static class DevicePeriods
 {
@@ -18,45 +17,10 @@ internal static class DevicePeriods
 
     public static async Task<IReadOnlyList<Period>> OfPersonAsync(VigilDbContext db, Guid personId, CancellationToken ct)
     {
-        var records = await db.Records.AsNoTracking()
-            .Where(r => r.PersonId == personId && Kinds.Contains(r.Kind) && !db.Records.Any(c => c.CorrectsRecordId == r.Id))
-            .Select(r => new { r.Kind, r.OccurredAt, r.RecordedAt, r.DeviceId, r.PreviousDeviceId })
-            .ToListAsync(ct);
-        var deviceIds = records.SelectMany(r => new[] { r.DeviceId, r.PreviousDeviceId }).OfType<Guid>().Distinct().ToList();
+        var records = await db.Records.AsNoTracking().Where(r => r.PersonId == personId && Kinds.Contains(r.Kind)).ToListAsync(ct);
+        var assignments = DeviceAssignment.Of(personId, records);
+        var deviceIds = assignments.Select(a => a.DeviceId).Distinct().ToList();
         var names = await db.Devices.AsNoTracking().Where(d => deviceIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.DeviceId, ct);
-
-        var periods = new List<Period>();
-        var open = new Dictionary<Guid, DateTimeOffset>();
-        void Close(Guid? device, DateTimeOffset at)
-        {
-            if (device is { } id && open.Remove(id, out var from) && names.TryGetValue(id, out var name))
-            {
-                periods.Add(new Period(name, from, at));
-            }
-        }
-
-        foreach (var r in records.OrderBy(r => r.OccurredAt).ThenBy(r => r.RecordedAt))
-        {
-            switch (r.Kind)
-            {
-                case RecordKind.Attachment when r.DeviceId is { } attached:
-                    open.TryAdd(attached, r.OccurredAt);
-                    break;
-                case RecordKind.DeviceSwap:
-                    Close(r.PreviousDeviceId, r.OccurredAt);
-                    if (r.DeviceId is { } swapped)
-                    {
-                        open.TryAdd(swapped, r.OccurredAt);
-                    }
-
-                    break;
-                case RecordKind.Collection:
-                    Close(r.DeviceId, r.OccurredAt);
-                    break;
-            }
-        }
-
-        periods.AddRange(open.Where(o => names.ContainsKey(o.Key)).Select(o => new Period(names[o.Key], o.Value, null)));
-        return periods;
+        return [.. assignments.Where(a => names.ContainsKey(a.DeviceId)).Select(a => new Period(names[a.DeviceId], a.Window.From, a.Window.Until))];
     }
 }
