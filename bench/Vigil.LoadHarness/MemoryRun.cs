@@ -60,7 +60,7 @@ internal static partial class MemoryRun
         var c = CultureInfo.InvariantCulture;
         var growth = heapAfter.ByType
             .Select(t => (Type: t.Key, Count: t.Value.Count - heapBefore.ByType.GetValueOrDefault(t.Key).Count, Bytes: t.Value.Bytes - heapBefore.ByType.GetValueOrDefault(t.Key).Bytes))
-            .OrderByDescending(t => t.Bytes).Take(30)
+            .Where(t => t.Bytes >= 8 * devices.Count).OrderByDescending(t => t.Bytes)
             .Select(t => string.Create(c, $"| {t.Type} | {t.Count / (double)devices.Count:F2} | {t.Bytes / (double)devices.Count:F0} B |"));
         var actors = heapAfter.ByType.GetValueOrDefault("Vigil.Server.Actors.DeviceGrain").Count;
         var dumped = (Before: heapBefore.ByType.Values.Sum(t => t.Bytes), After: heapAfter.ByType.Values.Sum(t => t.Bytes));
@@ -74,7 +74,7 @@ internal static partial class MemoryRun
             | resident set (RSS) | {rssBefore / 1048576.0:F1} MB | {rssAfter / 1048576.0:F1} MB | {(rssAfter - rssBefore) / (double)devices.Count:F0} B |
 
             Device actors alive at the end: {actors} ({(heapAfter.TotalBytes - heapBefore.TotalBytes) / (double)Math.Max(1, actors):F0} B of heap per actor).
-            Where the heap grew, per device (objects, bytes), largest first:
+            Where the heap grew by 8 B or more per device (objects, bytes), largest first:
             | type | objects | bytes |
             |---|---|---|
             {string.Join('\n', growth)}

@@ -13,6 +13,9 @@ namespace Vigil.Domain.Rules;
 /// </summary>
 public static class CaseSnapshotBuilder
 {
+    private static readonly SharedValues<string> ZoneNames = new(10_000);
+    private static readonly SharedValues<WeeklySchedule> Schedules = new(10_000);
+
     public static CaseSnapshot Build(
         Guid personId,
         Guid deviceId,
@@ -28,7 +31,7 @@ public static class CaseSnapshotBuilder
         {
             PersonId = personId,
             Monitored = TimeWindows.Intersect(decisions.SelectMany(InForceWindows), wear.Assigned),
-            Scopes = [.. scopes.OrderBy(s => s.EffectiveFrom).Select(Snapshot)],
+            Scopes = scopes.OrderBy(s => s.EffectiveFrom).Select(Snapshot).ToArray(),
             ApprovedRemovals = TimeWindows.Union(wear.Removals.Concat(
                 Approved(requestList, RequestKind.TemporaryRemoval).Where(r => !wear.CarriedRequests.Contains(r.Id)).Select(Planned))),
             ApprovedTravel = TimeWindows.Union(Approved(requestList, RequestKind.TravelReport).Select(Planned)),
@@ -76,8 +79,9 @@ public static class CaseSnapshotBuilder
 
     private static ScopeSnapshot Snapshot(ScopeVersion version) => new(
         new TimeWindow(version.EffectiveFrom, version.EffectiveUntil),
-        [.. version.Zones.OrderBy(z => z.Kind).ThenBy(z => z.Name, StringComparer.Ordinal).ThenBy(z => z.Id)
-            .Select(z => new ZoneSnapshot(z.Id, z.Kind, z.Name, z.Shape, z.Schedule))]);
+        version.Zones.OrderBy(z => z.Kind).ThenBy(z => z.Name, StringComparer.Ordinal).ThenBy(z => z.Id)
+            .Select(z => new ZoneSnapshot(z.Id, z.Kind, ZoneNames.Share(z.Name, name => name), z.Shape,
+                z.ScheduleJson is { } schedule ? Schedules.Share(schedule, WeeklySchedule.FromJson) : null)).ToArray());
 
     private static IEnumerable<WearerRequest> Approved(IEnumerable<WearerRequest> requests, RequestKind kind) =>
         requests.Where(r => r.Kind == kind && r.Status == RequestStatus.Approved && r.StartsAt is not null && r.ExpectedEnd is not null);
@@ -107,9 +111,7 @@ public static class CaseSnapshotBuilder
 
     /// <summary>When the wearer reported: the request's submission (unless withdrawn) and the officer's malfunction record.</summary>
     private static IReadOnlyList<DateTimeOffset> MalfunctionReports(IEnumerable<WearerRequest> requests, List<FormalRecord> records) =>
-    [
-        .. requests.Where(r => r.Kind == RequestKind.MalfunctionReport && r.Status != RequestStatus.Withdrawn).Select(r => r.SubmittedAt)
+        requests.Where(r => r.Kind == RequestKind.MalfunctionReport && r.Status != RequestStatus.Withdrawn).Select(r => r.SubmittedAt)
             .Concat(records.Where(r => r.Kind == RecordKind.MalfunctionReport).Select(r => r.OccurredAt))
-            .Distinct().Order(),
-    ];
+            .Distinct().Order().ToArray();
 }

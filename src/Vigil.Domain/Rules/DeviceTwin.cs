@@ -44,7 +44,7 @@ public sealed class DeviceTwin
 
     public int OutsideFixes { get; set; }
 
-    public List<Evidence> OutsideEvidence { get; set; } = [];
+    public List<Evidence>? OutsideEvidence { get; set; }
 
     public Guid? HotspotCandidate { get; set; }
 
@@ -58,7 +58,7 @@ public sealed class DeviceTwin
     /// <summary>Consecutive fixes clearly outside the hotspot being visited: leaving, like entering, is never judged on one fix.</summary>
     public int HotspotExitFixes { get; set; }
 
-    public List<Evidence> HotspotEvidence { get; set; } = [];
+    public List<Evidence>? HotspotEvidence { get; set; }
 
     /// <summary>The night being counted (the Vietnam date on which it began) and its fixes.</summary>
     public DateOnly? Night { get; set; }
@@ -72,14 +72,14 @@ public sealed class DeviceTwin
 
     public int NightsAwayInRow { get; set; }
 
-    public List<Evidence> NightEvidence { get; set; } = [];
+    public List<Evidence>? NightEvidence { get; set; }
 
     public DateTimeOffset? FaultAt { get; set; }
 
     public string? FaultCode { get; set; }
 
     /// <summary>The deadlines the wearer has been nudged about, by what they are (e.g. "arrival:2026-11-23T…"), so each nudge goes once.</summary>
-    public HashSet<string> Nudged { get; set; } = [];
+    public HashSet<string>? Nudged { get; set; }
 
     /// <summary>Conditions with an open alert, by key.</summary>
     public Dictionary<string, OpenCondition> Open { get; set; } = [];

@@ -82,7 +82,7 @@ public sealed partial class RuleEngine
     /// <summary>Nudges the wearer about one deadline once (the twin remembers which), while monitoring is in force.</summary>
     private static void NudgeOnce(DeviceTwin twin, RuleResult result, string what, NudgeKind kind, DateTimeOffset now, DateTimeOffset? dueBy)
     {
-        if (dueBy is not null && twin.Nudged.Add(what))
+        if (dueBy is not null && (twin.Nudged ??= []).Add(what))
         {
             result.Nudges.Add(new WearerNudge(kind, now, null, dueBy));
         }

@@ -37,7 +37,7 @@ public sealed partial class RuleEngine
             twin.NightAwayFixes++;
             if (twin.NightAwayFixes == 1)
             {
-                AddEvidence(twin.NightEvidence, fix with { Reading = $"night of {night:yyyy-MM-dd}: {distance:0} m from the residence" });
+                AddEvidence(twin.NightEvidence ??= [], fix with { Reading = $"night of {night:yyyy-MM-dd}: {distance:0} m from the residence" });
             }
         }
     }
@@ -57,7 +57,7 @@ public sealed partial class RuleEngine
         twin.LastJudgedNight = night;
         if (!away)
         {
-            twin.NightEvidence.Clear();
+            twin.NightEvidence = null;
             if (known)
             {
                 End(twin, result, "residence-change", now, "a night at the residence");
@@ -66,9 +66,9 @@ public sealed partial class RuleEngine
             return;
         }
 
-        if (twin.NightsAwayInRow >= options.NightsAway && !@case.ResidenceChangeReportedAt(now))
+        if (twin.NightsAwayInRow >= options.NightsAway && !@case.ResidenceChangeReportedAt(now) && twin.NightEvidence is [var first, ..] evidence)
         {
-            Raise(twin, result, RuleKind.ResidenceChangeUnreported, "residence-change", twin.NightEvidence[0].At, now, twin.NightEvidence,
+            Raise(twin, result, RuleKind.ResidenceChangeUnreported, "residence-change", first.At, now, evidence,
                 Parameters(("nights", options.NightsAway), ("nightStart", options.NightStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
                     ("nightEnd", options.NightEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ("awayShare", options.NightAwayShare)));
         }

@@ -22,14 +22,15 @@ public sealed partial class RuleEngine
         {
             twin.OutsideSince = null;
             twin.OutsideFixes = 0;
-            twin.OutsideEvidence.Clear();
+            twin.OutsideEvidence = null;
             End(twin, result, "outside-area", t, outside ? "travel approved" : $"back inside {nearest.Name}");
             return;
         }
 
         twin.OutsideSince ??= t;
         twin.OutsideFixes++;
-        AddEvidence(twin.OutsideEvidence, fix with { Reading = $"{distance:0} m outside {nearest.Name}" });
+        var evidence = twin.OutsideEvidence ??= [];
+        AddEvidence(evidence, fix with { Reading = $"{distance:0} m outside {nearest.Name}" });
         if (twin.OutsideFixes == 2 && !twin.Open.ContainsKey("outside-area"))
         {
             // Warned before the violation: two fixes outside, never one, so GPS noise does not alarm the wearer either.
@@ -37,7 +38,7 @@ public sealed partial class RuleEngine
         }
         if (t - twin.OutsideSince >= options.OutsideDwell && twin.OutsideFixes >= 2)
         {
-            Raise(twin, result, RuleKind.OutsideArea, "outside-area", twin.OutsideSince.Value, t, twin.OutsideEvidence,
+            Raise(twin, result, RuleKind.OutsideArea, "outside-area", twin.OutsideSince.Value, t, evidence,
                 Parameters(("dwellMinutes", options.OutsideDwell.TotalMinutes), ("marginMeters", options.OutsideMarginMeters),
                     ("nearestZone", nearest.Name), ("distanceMeters", Math.Round(distance))));
         }
@@ -66,7 +67,7 @@ public sealed partial class RuleEngine
             twin.HotspotCandidate = null;
             twin.HotspotFixes = 0;
             twin.HotspotExitFixes = 0;
-            twin.HotspotEvidence.Clear();
+            twin.HotspotEvidence = null;
             return;
         }
 
@@ -78,15 +79,16 @@ public sealed partial class RuleEngine
         {
             twin.HotspotCandidate = hotspot.Id;
             twin.HotspotFixes = 1;
-            twin.HotspotEvidence.Clear();
+            twin.HotspotEvidence = null;
         }
 
         twin.HotspotLastAt = fix.At;
         twin.HotspotExitFixes = 0;
-        AddEvidence(twin.HotspotEvidence, fix with { Reading = $"inside {hotspot.Name}" });
+        var evidence = twin.HotspotEvidence ??= [];
+        AddEvidence(evidence, fix with { Reading = $"inside {hotspot.Name}" });
         if (twin.HotspotFixes >= options.HotspotConfirmFixes)
         {
-            Raise(twin, result, RuleKind.HotspotEntry, $"hotspot:{hotspot.Id}", twin.HotspotEvidence[0].At, fix.At, twin.HotspotEvidence,
+            Raise(twin, result, RuleKind.HotspotEntry, $"hotspot:{hotspot.Id}", evidence[0].At, fix.At, evidence,
                 Parameters(("hotspotId", hotspot.Id), ("hotspot", hotspot.Name), ("confirmFixes", options.HotspotConfirmFixes)), hotspot.Name);
         }
     }

@@ -87,10 +87,10 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
             twin.StrapOpenSince is { } s ? s + options.StrapOpenConfirm : null,
             twin.OffBodySince is { } o ? o + options.NotWornDwell : null,
             @case.DepartureAwaitingArrival is { } dep ? @case.DeadlineAfter(dep, options.ArrivalReportDeadline) : null,
-            @case.DepartureAwaitingArrival is { } d2 && !twin.Nudged.Contains($"arrival-reminder:{d2:O}")
+            @case.DepartureAwaitingArrival is { } d2 && twin.Nudged?.Contains($"arrival-reminder:{d2:O}") != true
                 ? @case.DeadlineAfter(d2, options.ArrivalReportDeadline) - options.ReminderBefore : null,
             @case.ReattachmentDueBy,
-            @case.ReattachmentDueBy is { } r2 && !twin.Nudged.Contains($"reattachment:{r2:O}") ? r2 - options.ReminderBefore : null,
+            @case.ReattachmentDueBy is { } r2 && twin.Nudged?.Contains($"reattachment:{r2:O}") != true ? r2 - options.ReminderBefore : null,
             twin.FaultAt is { } f ? @case.DeadlineAfter(f, options.MalfunctionReportDeadline) : null,
             twin.Night is { } n ? NightCloses(n) : null,
         };
@@ -120,15 +120,15 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
         twin.NoFixMovingSince = null;
         twin.OutsideSince = null;
         twin.OutsideFixes = 0;
-        twin.OutsideEvidence.Clear();
+        twin.OutsideEvidence = null;
         twin.HotspotCandidate = null;
         twin.HotspotFixes = 0;
-        twin.HotspotEvidence.Clear();
+        twin.HotspotEvidence = null;
         twin.HotspotExitFixes = 0;
         twin.BatteryDepletedAt = null;
         twin.Night = null;
         twin.NightsAwayInRow = 0;
-        twin.NightEvidence.Clear();
+        twin.NightEvidence = null;
     }
 
     private void Raise(DeviceTwin twin, RuleResult result, RuleKind rule, string key, DateTimeOffset since, DateTimeOffset at,

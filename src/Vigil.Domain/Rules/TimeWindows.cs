@@ -3,7 +3,10 @@ namespace Vigil.Domain.Rules;
 /// <summary>Set algebra on half-open <see cref="TimeWindow"/>s: the union and the intersection of two sets of spans.</summary>
 public static class TimeWindows
 {
-    /// <summary>The same instants as <paramref name="windows"/>, as disjoint windows in time order; empty windows are dropped.</summary>
+    /// <summary>
+    /// The same instants as <paramref name="windows"/>, as disjoint windows in time order; empty windows are dropped.
+    /// An exact-size array (the shared empty one when there are none): every device actor's case holds several.
+    /// </summary>
     public static IReadOnlyList<TimeWindow> Union(IEnumerable<TimeWindow> windows)
     {
         var merged = new List<TimeWindow>();
@@ -20,7 +23,7 @@ public static class TimeWindows
             }
         }
 
-        return merged;
+        return merged.ToArray();
     }
 
     /// <summary>The instants in both <paramref name="first"/> and <paramref name="second"/>, as disjoint windows in time order.</summary>

@@ -62,10 +62,10 @@ public sealed class WeeklySchedule
                 dayList.Add(d);
             }
 
-            parsed.Add(new ScheduleWindow(dayList, ParseTime(from, $"{field}[{i}].from"), ParseTime(to, $"{field}[{i}].to")));
+            parsed.Add(new ScheduleWindow(dayList.ToArray(), ParseTime(from, $"{field}[{i}].from"), ParseTime(to, $"{field}[{i}].to")));
         }
 
-        return new WeeklySchedule(parsed, field);
+        return new WeeklySchedule(parsed.ToArray(), field);
     }
 
     public string ToJson() => JsonSerializer.Serialize(

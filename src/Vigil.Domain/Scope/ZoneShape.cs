@@ -18,22 +18,27 @@ public sealed class ZoneShape
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
-    private ZoneShape(Geometry? polygon, double? centerLat, double? centerLon, double? radiusMeters)
+    // Plain doubles, not nullable ones: every device actor's case holds a few shapes, and a circle is most of them.
+    private readonly double _centerLat;
+    private readonly double _centerLon;
+    private readonly double _radiusMeters;
+
+    private ZoneShape(Geometry? polygon, double centerLat, double centerLon, double radiusMeters)
     {
         Polygon = polygon;
-        CenterLat = centerLat;
-        CenterLon = centerLon;
-        RadiusMeters = radiusMeters;
+        _centerLat = centerLat;
+        _centerLon = centerLon;
+        _radiusMeters = radiusMeters;
     }
 
     /// <summary>The polygonal geometry (x = longitude, y = latitude); null for a circle.</summary>
     public Geometry? Polygon { get; }
 
-    public double? CenterLat { get; }
+    public double? CenterLat => Polygon is null ? _centerLat : null;
 
-    public double? CenterLon { get; }
+    public double? CenterLon => Polygon is null ? _centerLon : null;
 
-    public double? RadiusMeters { get; }
+    public double? RadiusMeters => Polygon is null ? _radiusMeters : null;
 
     public bool Contains(double lat, double lon) => DistanceMeters(lat, lon) <= 0;
 
@@ -46,7 +51,7 @@ public sealed class ZoneShape
     {
         if (Polygon is null)
         {
-            return Math.Max(0, GeoMath.HaversineMeters(CenterLat!.Value, CenterLon!.Value, lat, lon) - RadiusMeters!.Value);
+            return Math.Max(0, GeoMath.HaversineMeters(_centerLat, _centerLon, lat, lon) - _radiusMeters);
         }
 
         var local = _local ??= LocalShape.Of(Polygon);
@@ -197,7 +202,7 @@ public sealed class ZoneShape
                 $"The area is {area:0} m²; a zone must be between {MinimumAreaSquareMeters} m² and {MaximumAreaSquareMeters / 1e6:0} km².");
         }
 
-        return new ZoneShape(geometry, null, null, null);
+        return new ZoneShape(geometry, 0, 0, 0);
     }
 
     /// <summary>Area on a local equirectangular projection around the shape: accurate to well under 1 % at zone sizes.</summary>
