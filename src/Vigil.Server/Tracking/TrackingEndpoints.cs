@@ -4,6 +4,7 @@ using Vigil.Server.Api;
 using Vigil.Server.Audit;
 using Vigil.Server.Data;
 using Vigil.Server.Ingestion;
+using Vigil.Server.Intelligence;
 using Vigil.Server.Security;
 
 namespace Vigil.Server.Tracking;
@@ -29,9 +30,12 @@ internal static class TrackingEndpoints
         person.MapGet("/vitals", VitalsAsync);
     }
 
-    /// <summary>The newest fix of each person of the jurisdiction whose device has reported one.</summary>
-    private static async Task<IReadOnlyList<LatestPositionDto>> LatestAsync(VigilDbContext db, Access access, AuditLog audit, string? communeCode,
-        CancellationToken ct)
+    /// <summary>
+    /// The newest fix of each person of the jurisdiction whose device has reported one. The device twins are written
+    /// a minute or two behind the telemetry; the fixes just stored (<see cref="LatestFixes"/>) are laid over them.
+    /// </summary>
+    private static async Task<IReadOnlyList<LatestPositionDto>> LatestAsync(VigilDbContext db, Access access, AuditLog audit, LatestFixes fresh,
+        string? communeCode, CancellationToken ct)
     {
         var people = access.People(db.People.AsNoTracking());
         if (communeCode is not null)
@@ -48,7 +52,11 @@ internal static class TrackingEndpoints
             })
             .ToListAsync(ct);
         // A person who changed device has two twins: the newest fix is where they are.
-        var latest = rows.GroupBy(r => r.PersonId).Select(g => g.OrderByDescending(r => r.LastFixAt).First())
+        var latest = rows
+            .Select(r => fresh.Of(r.DeviceId) is { } f && f.MeasuredAt > r.LastFixAt
+                ? r with { LastLat = (double?)f.Lat, LastLon = (double?)f.Lon, LastAccuracyMeters = f.AccuracyMeters, LastFixAt = (DateTimeOffset?)f.MeasuredAt }
+                : r)
+            .GroupBy(r => r.PersonId).Select(g => g.OrderByDescending(r => r.LastFixAt).First())
             .OrderBy(r => r.FullName, StringComparer.Ordinal).ThenBy(r => r.PersonId)
             .Select(r => new LatestPositionDto(r.PersonId, r.FullName, r.CommuneCode, r.DeviceId, r.LastLat!.Value, r.LastLon!.Value,
                 r.LastAccuracyMeters, r.LastFixAt!.Value, r.LastReceivedAt, r.BatteryPercent))

@@ -152,6 +152,24 @@ public abstract class TrackingEndpointsTests(VigilFixture fixture)
         Assert.Equal((21.0311, 105.8511, device.DeviceId, 70), (mine.Lat, mine.Lon, mine.DeviceId, mine.BatteryPercent));
         Assert.Equal(at.ToUnixTimeMilliseconds(), mine.MeasuredAt.ToUnixTimeMilliseconds());
 
+        // The next fix shows at once, long before the twin row is written again (the fake clock stands still).
+        var moved = fixture.Clock.GetUtcNow();
+        await UploadAsync(device, Message(100, moved, 21.0322, 105.8522, 74));
+        var waited = DateTime.UtcNow + Patience;
+        while (await Expect.Json<List<LatestPositionDto>>(await officer.GetAsync("/api/v1/positions/latest")) is var now
+            && now.Single(p => p.PersonId == personId) is var latest && latest.MeasuredAt != moved)
+        {
+            Assert.True(DateTime.UtcNow < waited, $"The new fix of {personId} was not shown within {Patience.TotalSeconds} s; showing {latest.MeasuredAt:O}.");
+            await Task.Delay(50);
+        }
+
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            var stored = await db.DeviceTwins.Where(t => t.DeviceId == device.DeviceId).Select(t => t.LastFixAt).SingleAsync();
+            Assert.True(stored < moved, "The twin row holds the new fix already: this test would show nothing.");
+        }
+
         var province = await fixture.LogInAsync("hn.supervisor");
         Assert.Contains(await Expect.Json<List<LatestPositionDto>>(await province.GetAsync("/api/v1/positions/latest?communeCode=00070")), p => p.PersonId == personId);
         var sibling = await fixture.LogInAsync("bd.officer1");
