@@ -7,6 +7,7 @@ using Vigil.Domain.Hotspots;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Intelligence;
+using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Web;
 
@@ -227,6 +228,42 @@ public sealed class ConsoleScreensTests(BrowserFixture fixture) : IClassFixture<
         await row.GetByTestId("reset-second-factor").ClickAsync();
         await Assertions.Expect(shown).ToContainTextAsync("Khóa TOTP mới của hk.officer9");
         ConsoleSteps.NoPageErrors(fixture);
+    }
+
+    [Fact]
+    public async Task ResidenceChange_OldCommuneApprovesAndRecordsDeparture_NewCommuneRecordsArrival()
+    {
+        var officerApi = await fixture.LogInAsync("hk.officer1");
+        var person = await officerApi.ActiveCaseAsync(await fixture.LogInAsync("hk.chief"), "00070", Vigil.Domain.Time.VietnamTime.LocalDate(fixture.Clock.GetUtcNow()));
+        await Infrastructure.Expect.Status(await officerApi.Post($"/api/v1/persons/{person.Id}/requests/residence-change",
+            new { reason = "Chuyển về ở với bố mẹ", toCommuneCode = "00004", newAddress = "Số 12 Liễu Giai, Ba Đình" }), 201);
+
+        // The old commune approves on its requests screen, then records the departure on the person's page.
+        var old = await ConsoleSteps.OfficerAsync(fixture, "hk.officer1");
+        await old.GotoAsync("/#/requests");
+        var pending = old.GetByTestId("request").Filter(new() { HasText = "Chuyển về ở với bố mẹ" });
+        await pending.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(pending).ToHaveCountAsync(0);
+        await old.GotoAsync($"/#/people/{person.Id}");
+        var approved = old.GetByTestId("request").Filter(new() { HasText = "Chuyển về ở với bố mẹ" });
+        await Assertions.Expect(approved).ToHaveAttributeAsync("data-status", "approved");
+        await approved.GetByTestId("record-departure").ClickAsync();
+        await Assertions.Expect(old.GetByTestId("timeline")).ToContainTextAsync("Rời nơi cư trú");
+
+        // The new commune finds the person moving in, and records the arrival: the case is now theirs.
+        var receiving = await ConsoleSteps.OfficerAsync(fixture, "bd.officer1");
+        await receiving.GotoAsync("/#/requests");
+        var move = receiving.Locator($"[data-testid=incoming-move][data-person='{person.Id}']");
+        await Assertions.Expect(move).ToContainTextAsync(person.FullName);
+        await Assertions.Expect(move).ToContainTextAsync("Số 12 Liễu Giai");
+        await BrowserFixture.ScreenshotAsync(receiving, "console-incoming");
+        await move.GetByTestId("record-arrival").ClickAsync();
+        await Assertions.Expect(move).ToHaveCountAsync(0);
+        ConsoleSteps.NoPageErrors(fixture);
+
+        var moved = await Infrastructure.Expect.Json<PersonDto>(await (await fixture.LogInAsync("bd.officer1")).GetAsync($"/api/v1/persons/{person.Id}"));
+        Assert.Equal("00004", moved.CommuneCode);
+        await Infrastructure.Expect.Problem(await officerApi.GetAsync($"/api/v1/persons/{person.Id}"), 404);
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -223,6 +223,11 @@ export const en: typeof vi = {
   accountLocked: "Locked until {until}",
   newSecondFactor: "New TOTP secret of {username}: {totp} (shown once)",
   usersHint: "Officer accounts of your jurisdiction. Each role belongs to a unit of its level (nation, province, commune).",
+  incomingMoves: "Moving into the commune",
+  incomingHint: "People whose move of residence to this commune was approved and whose departure the old commune recorded: record them when they report.",
+  noIncoming: "Nobody is moving in.",
+  movingFrom: "from commune {from}, new address: {address}",
+  approvedAt: "Approved at",
   enums: {
     rule: {
       tamper: "Tampering", notWorn: "Device not worn", selfRemoval: "Removed without permission", batteryDepleted: "Battery left to run out",

@@ -221,6 +221,11 @@ export const vi = {
   accountLocked: "Bị khóa đến {until}",
   newSecondFactor: "Khóa TOTP mới của {username}: {totp} (chỉ hiển thị một lần)",
   usersHint: "Tài khoản cán bộ trong phạm vi quản lý của bạn. Mỗi vai trò chỉ thuộc đơn vị cùng cấp (toàn quốc, tỉnh, xã).",
+  incomingMoves: "Chuyển đến xã",
+  incomingHint: "Người được chấp thuận chuyển nơi cư trú đến xã này, đã được xã cũ ghi nhận rời đi: ghi nhận khi họ trình báo.",
+  noIncoming: "Không có ai đang chuyển đến.",
+  movingFrom: "từ xã {from}, địa chỉ mới: {address}",
+  approvedAt: "Chấp thuận lúc",
   enums: {
     rule: {
       tamper: "Can thiệp thiết bị", notWorn: "Không đeo thiết bị", selfRemoval: "Tự ý tháo thiết bị", batteryDepleted: "Để hết pin",

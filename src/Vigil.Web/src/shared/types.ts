@@ -40,7 +40,7 @@ export interface FormalRecord {
 
 export interface WearerRequest {
   id: string; personId: string; kind: string; status: string; reason: string; submittedAt: string; startsAt: string | null;
-  expectedEnd: string | null; requestedPosition: string | null; toCommuneCode: string | null; newAddress: string | null;
+  expectedEnd: string | null; requestedPosition: string | null; fromCommuneCode: string | null; toCommuneCode: string | null; newAddress: string | null;
   decidedAt: string | null; decisionNote: string | null; version: number;
 }
 
