@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Domain.Alerts;
 using Vigil.Domain.Rules;
+using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Live;
 using Vigil.Server.Outbound;
@@ -57,8 +58,8 @@ public sealed class LiveUpdates(LiveFeed feed, IServiceScopeFactory scopes)
         await feed.PublishPositionAsync(new LivePosition(@case.PersonId, deviceId, @case.ManagingUnitId, province, lat, lon, fix.AccuracyMeters, fix.At), ct);
     }
 
-    public static LiveAlert ToLive(Alert alert) => new(alert.Id, alert.PersonId, alert.UnitId, alert.ProvinceCode, alert.Rule.ToString(),
-        alert.Severity.ToString(), alert.State.ToString(), alert.RaisedAt);
+    public static LiveAlert ToLive(Alert alert) => new(alert.Id, alert.PersonId, alert.UnitId, alert.ProvinceCode, ApiNames.Of(alert.Rule),
+        ApiNames.Of(alert.Severity), ApiNames.Of(alert.State), alert.RaisedAt);
 
     private async ValueTask<string> ProvinceOfAsync(Guid unitId, CancellationToken ct)
     {

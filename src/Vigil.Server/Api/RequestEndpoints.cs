@@ -19,6 +19,7 @@ internal static class RequestEndpoints
         api.MapPost("/persons/{id:guid}/requests/{kind}", CreateAsync).WithTags("Requests");
         var requests = api.MapGroup("/requests").WithTags("Requests");
         requests.MapGet("", ListAsync);
+        requests.MapGet("/incoming", IncomingAsync);
         requests.MapGet("/{id:guid}", GetAsync);
         requests.MapPost("/{id:guid}/approve", ApproveAsync);
         requests.MapPost("/{id:guid}/refuse", RefuseAsync);
@@ -33,6 +34,29 @@ internal static class RequestEndpoints
         var people = access.People(db.People.AsNoTracking()).Select(p => p.Id);
         var query = db.Requests.AsNoTracking().Where(r => people.Contains(r.PersonId) && r.Status == wanted);
         return await query.OrderBy(r => r.SubmittedAt).ToPageAsync(page, pageSize, RequestDto.From, ct);
+    }
+
+    /// <summary>
+    /// The people a commune is to receive: approved residence changes into the caller's commune whose departure the old
+    /// commune has recorded and whose arrival is not recorded yet. The commune does not hold them yet, so they are in
+    /// none of its other lists; each one shown is audited as a read of that person's request.
+    /// </summary>
+    private static async Task<IReadOnlyList<IncomingMoveDto>> IncomingAsync(VigilDbContext db, Access access, AuditLog audit, CancellationToken ct)
+    {
+        access.Require(Access.CaseWorkers);
+        var commune = access.Jurisdiction.CommuneCode;
+        var moves = await db.Requests.AsNoTracking()
+            .Where(r => r.Kind == RequestKind.ResidenceChange && r.Status == RequestStatus.Approved && r.ToCommuneCode == commune
+                && db.Records.Any(d => d.RequestId == r.Id && d.Kind == RecordKind.ResidenceDeparture))
+            .Join(db.People.Where(p => p.CommuneCode != commune), r => r.PersonId, p => p.Id, (r, p) => new { Request = r, p.FullName })
+            .ToListAsync(ct);
+        foreach (var move in moves)
+        {
+            audit.Record("request.incoming", "request", move.Request.Id, move.Request.PersonId);
+        }
+
+        await audit.SaveAsync(ct);
+        return moves.OrderBy(m => m.Request.DecidedAt).Select(m => new IncomingMoveDto(m.FullName, RequestDto.From(m.Request))).ToList();
     }
 
     private static async Task<IReadOnlyList<RequestDto>> ListForPersonAsync(Guid id, VigilDbContext db, Access access, AuditLog audit,
@@ -168,3 +192,6 @@ public sealed record RequestDto(
         r.StartsAt, r.ExpectedEnd, r.RequestedPosition, r.PositionReason, r.FromCommuneCode, r.ToCommuneCode, r.NewAddress, r.DiscoveredAt,
         r.DecidedAt, r.DecidedBy, r.DecisionNote, r.Version, r.Destination);
 }
+
+/// <summary>A person moving into the caller's commune, and the approved residence change they move by.</summary>
+public sealed record IncomingMoveDto(string FullName, RequestDto Request);

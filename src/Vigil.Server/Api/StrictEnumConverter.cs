@@ -21,19 +21,13 @@ internal sealed class StrictEnumConverter : JsonConverterFactory
         private static readonly FrozenDictionary<string, T> ByName =
             Enum.GetValues<T>().ToFrozenDictionary(v => v.ToString(), v => v, StringComparer.OrdinalIgnoreCase);
 
-        private static readonly string Names = string.Join(", ", Enum.GetValues<T>().Select(CamelCase));
+        private static readonly string Names = string.Join(", ", Enum.GetValues<T>().Select(ApiNames.Of));
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String && reader.GetString() is { } name && ByName.TryGetValue(name, out var value)
                 ? value
                 : throw new JsonException($"Expected one of: {Names}.");
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(CamelCase(value));
-
-        private static string CamelCase(T value)
-        {
-            var name = value.ToString();
-            return char.ToLowerInvariant(name[0]) + name[1..];
-        }
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(ApiNames.Of(value));
     }
 }

@@ -7,6 +7,7 @@ using Vigil.Domain.Identity;
 using Vigil.Domain.Records;
 using Vigil.Domain.Statistics;
 using Vigil.Domain.Time;
+using Vigil.Server.Api;
 using Vigil.Server.Data;
 using Vigil.Server.Security;
 
@@ -89,7 +90,7 @@ internal static class StatisticsEndpoints
         {
             days.Add("alerts", alert.RaisedAt);
             days.Add(alert.Severity.ToString(), alert.RaisedAt);
-            var rule = ApiName(alert.Rule);
+            var rule = ApiNames.Of(alert.Rule);
             byRule[rule] = byRule.GetValueOrDefault(rule) + 1;
         }
 
@@ -120,13 +121,5 @@ internal static class StatisticsEndpoints
     /// </summary>
     private static Dictionary<string, int> Complete<T>(IReadOnlyDictionary<T, int> counts)
         where T : struct, Enum =>
-        Enum.GetValues<T>().ToDictionary(ApiName, v => counts.GetValueOrDefault(v), StringComparer.Ordinal);
-
-    /// <summary>"communityRehabilitation": an enum value as JSON names it everywhere else in the API.</summary>
-    private static string ApiName<T>(T value)
-        where T : struct, Enum
-    {
-        var name = value.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
-    }
+        Enum.GetValues<T>().ToDictionary(ApiNames.Of, v => counts.GetValueOrDefault(v), StringComparer.Ordinal);
 }

@@ -177,8 +177,9 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
         }
     }
 
+    /// <summary>The live feed names rule, severity and state as the REST API does ("tamper", not "Tamper").</summary>
     private static void LiveAlertOf(Vigil.Server.Live.LiveAlert pushed, AlertSummaryDto alert) =>
-        Assert.Equal((alert.PersonId, alert.UnitId, "Tamper", "Critical"), (pushed.PersonId, pushed.UnitId, pushed.Rule, pushed.Severity));
+        Assert.Equal((alert.PersonId, alert.UnitId, "tamper", "critical", "open"), (pushed.PersonId, pushed.UnitId, pushed.Rule, pushed.Severity, pushed.State));
 }
 
 public sealed class SqliteRealTimeEngineTests(SqliteBrokerFixture fixture) : RealTimeEngineTests(fixture), IClassFixture<SqliteBrokerFixture>;

@@ -42,6 +42,8 @@ public static partial class AuthorizationMatrix
         .. RequestKinds.Select(kind => Post("/api/v1/persons/{id:guid}/requests/{kind}", w => [w.Person, kind]).Json(new { reason = "" })
             .Allowed(OwnCaseWorkers).Allowed(Wearer).Hidden(SiblingCaseWorkers)),
         Get("/api/v1/requests").Query("pageSize=200").Showing(w => w.Request).Allowed(OwnReaders).Filtered(SiblingReaders),
+        // The destination commune lists the move whose departure is recorded; the old commune sees an empty list.
+        Get("/api/v1/requests/incoming").Showing(w => w.MoveRequest).Allowed(SiblingCaseWorkers).Filtered(OwnCaseWorkers),
         Get("/api/v1/requests/{id:guid}", w => [w.Request]).Allowed(OwnReaders).Allowed(Wearer).Hidden(SiblingReaders),
         Post("/api/v1/requests/{id:guid}/approve", w => [w.Request]).Json(new { note = new string('x', 2001) })
             .Allowed(OwnCaseWorkers).Hidden(SiblingCaseWorkers),

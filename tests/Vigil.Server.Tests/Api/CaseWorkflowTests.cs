@@ -171,8 +171,15 @@ public abstract class CaseWorkflowTests(VigilFixture fixture)
         await Expect.Problem(await newOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-arrival", new { requestId = request.Id }), 404);
         await Expect.Status(await oldOfficer.Post($"/api/v1/requests/{request.Id}/approve", new { note = "Đồng ý" }), 200);
         await Expect.Problem(await newOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-arrival", new { requestId = request.Id }), 409);
+        Assert.DoesNotContain(await IncomingAsync(newOfficer), m => m.Request.Id == request.Id); // not before the departure
         await Expect.Status(await oldOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-departure", new { requestId = request.Id }), 201);
+
+        // The new commune finds the person it is to receive; the old commune does not.
+        var incoming = Assert.Single(await IncomingAsync(newOfficer), m => m.Request.Id == request.Id);
+        Assert.Equal((person.FullName, "00070", "Số 5 Đội Cấn, Ba Đình"), (incoming.FullName, incoming.Request.FromCommuneCode, incoming.Request.NewAddress));
+        Assert.DoesNotContain(await IncomingAsync(oldOfficer), m => m.Request.Id == request.Id);
         await Expect.Status(await newOfficer.Post($"/api/v1/persons/{person.Id}/records/residence-arrival", new { requestId = request.Id, placeDescription = "Công an phường Ba Đình" }), 201);
+        Assert.DoesNotContain(await IncomingAsync(newOfficer), m => m.Request.Id == request.Id);
 
         var moved = await Expect.Json<PersonDto>(await newOfficer.GetAsync($"/api/v1/persons/{person.Id}"));
         Assert.Equal("00004", moved.CommuneCode);
@@ -183,6 +190,9 @@ public abstract class CaseWorkflowTests(VigilFixture fixture)
         var decisions = await Expect.Json<List<DecisionDto>>(await newOfficer.GetAsync($"/api/v1/persons/{person.Id}/decisions"));
         Assert.Single(decisions);
     }
+
+    private static async Task<List<IncomingMoveDto>> IncomingAsync(HttpClient officer) =>
+        await Expect.Json<List<IncomingMoveDto>>(await officer.GetAsync("/api/v1/requests/incoming"));
 
     [Fact]
     public async Task Records_SwapCorrectionAndCollection_KeepTheHistory()

@@ -73,7 +73,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("alert-detail")).ToContainTextAsync("Đã xử lý");
         await Assertions.Expect(page.Locator($"[data-alert='{alertId}']")).ToHaveCountAsync(0);
 
-        NoPageErrors();
+        ConsoleSteps.NoPageErrors(fixture);
         var officer = await fixture.LogInAsync("hk.officer1");
         var alert = await Infrastructure.Expect.Json<AlertDto>(await officer.GetAsync($"/api/v1/alerts/{alertId}"));
         Assert.Equal((AlertState.Resolved, AlertOutcome.FalseAlarm, worn.PersonId), (alert.State, alert.Outcome, alert.PersonId));
@@ -111,7 +111,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByTestId("save-scope").ClickAsync();
         await Assertions.Expect(page.GetByText("Phiên bản 2")).ToBeVisibleAsync();
 
-        NoPageErrors();
+        ConsoleSteps.NoPageErrors(fixture);
         var officer = await fixture.LogInAsync("hk.officer1");
         var scope = await Infrastructure.Expect.Json<ScopeDto>(await officer.GetAsync($"/api/v1/persons/{worn.PersonId}/scope"));
         var drawn = Assert.Single(scope.Zones, z => z.Name == "Chợ Đồng Xuân");
@@ -143,7 +143,7 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await phone.ReloadAsync();
         await Assertions.Expect(mine).ToHaveAttributeAsync("data-status", "approved");
         await Assertions.Expect(phone.GetByTestId("deadlines")).ToContainTextAsync("Gắn lại thiết bị: còn");
-        NoPageErrors();
+        ConsoleSteps.NoPageErrors(fixture);
     }
 
     [Fact]
@@ -166,10 +166,6 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         await own.GotoAsync($"/#/people/{worn.PersonId}");
         await Assertions.Expect(own.GetByTestId("person-name")).ToBeVisibleAsync();
     }
-
-    /// <summary>The pages met no script error (a failed API call the page expected, like a 404, is not one).</summary>
-    private void NoPageErrors() =>
-        Assert.True(fixture.PageErrors.IsEmpty, $"Page errors: {string.Join(" | ", fixture.PageErrors)}");
 
     /// <summary>A walk of twelve fixes with vitals, one a minute, uploaded over HTTPS as the wristband would.</summary>
     private async Task UploadTrackAsync(string deviceId, string secret, double lat, double lon)

@@ -38,4 +38,8 @@ public static class ConsoleSteps
     /// <summary>Calls the API from the page with the signed-in user's token; the HTTP status.</summary>
     public static Task<int> FetchStatusAsync(IPage page, string url) => page.EvaluateAsync<int>(
         "url => fetch(url, { headers: { authorization: 'Bearer ' + sessionStorage.getItem('vigil.token') } }).then(r => r.status)", url);
+
+    /// <summary>The pages met no script error (a failed API call the page expected, like a 404, is not one).</summary>
+    public static void NoPageErrors(BrowserFixture fixture) =>
+        Assert.True(fixture.PageErrors.IsEmpty, $"Page errors: {string.Join(" | ", fixture.PageErrors)}");
 }

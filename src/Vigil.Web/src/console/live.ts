@@ -21,11 +21,8 @@ class LiveFeed {
       .configureLogging(LogLevel.Warning)
       .build();
     connection.on("position", (p: LivePosition) => this.positions.forEach(l => l(p)));
-    // The feed names enum values as the server's types do ("Critical"); the API and this page use camelCase.
-    connection.on("alert", (a: LiveAlert) => {
-      const alert = { ...a, rule: camel(a.rule), severity: camel(a.severity), state: camel(a.state) };
-      this.alerts.forEach(l => l(alert));
-    });
+    // The feed names rule, severity and state as the REST API does ("critical").
+    connection.on("alert", (a: LiveAlert) => this.alerts.forEach(l => l(a)));
     connection.on("subscribed", () => this.setState(true));
     connection.onreconnecting(() => this.setState(false));
     connection.onclose(() => this.setState(false));
@@ -51,7 +48,5 @@ class LiveFeed {
     this.states.forEach(l => l(connected));
   }
 }
-
-const camel = (value: string) => value.charAt(0).toLowerCase() + value.slice(1);
 
 export const live = new LiveFeed();

@@ -14,6 +14,7 @@ import { mapView } from "./mapView";
 import { peopleView } from "./peopleView";
 import { personView } from "./personView";
 import { requestsView } from "./requestsView";
+import { statisticsView } from "./statisticsView";
 import { caseReaders, can, screens, type Screen } from "./roles";
 import { usersView } from "./usersView";
 import { personName } from "./names";
@@ -21,10 +22,10 @@ import { personName } from "./names";
 export type View = (main: HTMLElement, me: Me, param?: string) => void | (() => void);
 
 const views: Record<Screen, View> = {
-  map: mapView, alerts: alertsView, people: peopleView, requests: requestsView, devices: devicesView, hotspots: hotspotsView, users: usersView,
+  map: mapView, alerts: alertsView, people: peopleView, requests: requestsView, devices: devicesView, hotspots: hotspotsView, statistics: statisticsView, users: usersView,
 };
 const navKeys: Record<Screen, Key> = {
-  map: "navMap", alerts: "navAlerts", people: "navPeople", requests: "navRequests", devices: "navDevices", hotspots: "navHotspots", users: "navUsers",
+  map: "navMap", alerts: "navAlerts", people: "navPeople", requests: "navRequests", devices: "navDevices", hotspots: "navHotspots", statistics: "navStatistics", users: "navUsers",
 };
 
 const root = document.getElementById("app")!;
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
 }
 
 function showLogin(): void {
+  shown = null;
   cleanup?.();
   loginView(root, t("appName"), signedIn => {
     me = signedIn;
@@ -64,8 +66,14 @@ function showLogin(): void {
   });
 }
 
-function route(): void {
+/** The hash whose screen is drawn: a second call for it (the log-in's hash change, then start() once the live feed is up)
+ * must not draw the screen again under the officer's hands. */
+let shown: string | null = null;
+
+function route(force = false): void {
   if (!me) return showLogin();
+  if (!force && location.hash === shown) return;
+  shown = location.hash;
   cleanup?.();
   cleanup = undefined;
   const allowed = screens(me);
@@ -99,7 +107,7 @@ async function logOut(): Promise<void> {
   showLogin();
 }
 
-window.addEventListener("hashchange", route);
-window.addEventListener("vigil:lang", () => (me ? route() : showLogin()));
+window.addEventListener("hashchange", () => route());
+window.addEventListener("vigil:lang", () => (me ? route(true) : showLogin()));
 window.addEventListener("vigil:signed-out", () => { me = null; void live.stop(); showLogin(); });
 void start();

@@ -1,5 +1,5 @@
 // Requests waiting for the commune's decision (approve, or refuse with a reason), and one request as a list row.
-import { ApiError, all, post } from "../shared/api";
+import { ApiError, all, get, post } from "../shared/api";
 import { clear, el } from "../shared/dom";
 import { label, t } from "../shared/i18n";
 import { dateTime } from "../shared/time";
@@ -33,19 +33,40 @@ export function requestRow(me: Me, r: WearerRequest, changed: () => void, withPe
     r.status === "pending" && can(me, caseWorkers) ? el("div", { class: "row" }, note,
       el("button", { type: "button", class: "primary", "data-testid": "approve", onclick: () => decide("approve") }, t("approve")),
       el("button", { type: "button", "data-testid": "refuse", onclick: () => decide("refuse") }, t("refuse"))) : null,
-    // An approved move is carried out by two records: the departure here, the arrival at the new commune.
+    // An approved move is carried out by two records: the departure here, then the arrival at the new commune (which
+    // finds the person under "incoming" on its requests screen).
     r.kind === "residenceChange" && r.status === "approved" && can(me, caseWorkers) ? el("div", { class: "row" },
-      el("button", { type: "button", onclick: () => record("residence-departure") }, t("recordDeparture")),
-      el("button", { type: "button", onclick: () => record("residence-arrival") }, t("recordArrival"))) : null,
+      el("button", { type: "button", "data-testid": "record-departure", onclick: () => record("residence-departure") }, t("recordDeparture"))) : null,
     message);
 }
 
 export function requestsView(main: HTMLElement, me: Me): void {
   const list = el("ul", { class: "plain", "data-testid": "pending-requests" });
+  const incoming = el("ul", { class: "plain", "data-testid": "incoming" });
   const load = async () => {
-    const pending = await all<WearerRequest>("/requests?status=pending");
+    const [pending, moves] = await Promise.all([all<WearerRequest>("/requests?status=pending"), get<IncomingMove[]>("/requests/incoming")]);
     clear(list, pending.length === 0 ? el("li", {}, t("noRequests")) : pending.map(r => requestRow(me, r, () => void load(), true)));
+    clear(incoming, moves.length === 0 ? el("li", {}, t("noIncoming")) : moves.map(m => incomingRow(m, () => void load())));
   };
-  clear(main, el("h1", {}, t("pendingRequests")), list);
+  clear(main, el("h1", {}, t("pendingRequests")), list, el("h2", {}, t("incomingMoves")), el("p", { class: "muted" }, t("incomingHint")), incoming);
   void load();
+}
+
+interface IncomingMove { fullName: string; request: WearerRequest }
+
+/** A person moving into this commune (the old commune recorded the departure): record their arrival here. */
+function incomingRow(m: IncomingMove, changed: () => void): HTMLElement {
+  const r = m.request;
+  const message = el("span", { class: "error" });
+  const arrive = async () => {
+    try {
+      await post(`/persons/${r.personId}/records/residence-arrival`, { requestId: r.id });
+      changed();
+    } catch (e) { message.textContent = e instanceof ApiError ? e.message : String(e); }
+  };
+  return el("li", { class: "request", "data-testid": "incoming-move", "data-person": r.personId },
+    el("strong", {}, m.fullName), " — ", t("movingFrom", { from: r.fromCommuneCode ?? "—", address: r.newAddress ?? "—" }),
+    el("div", { class: "muted" }, `${t("approvedAt")}: ${dateTime(r.decidedAt)}`),
+    el("div", { class: "row" }, el("button", { type: "button", class: "primary", "data-testid": "record-arrival", onclick: arrive }, t("recordArrival"))),
+    message);
 }

@@ -5,11 +5,12 @@ export const caseReaders: Role[] = ["nationalSupervisor", "provincialSupervisor"
 export const caseWorkers: Role[] = ["communeChief", "managingOfficer"];
 export const responders: Role[] = [...caseWorkers, "provincialSupervisor", "nationalSupervisor"];
 export const deviceReaders: Role[] = [...caseReaders, "deviceLogistics"];
+export const statisticsReaders: Role[] = [...caseReaders, "deviceLogistics"];
 export const hotspotEditors: Role[] = ["nationalSupervisor", "provincialSupervisor", "provincialAnalyst"];
 
 export const can = (me: Me, roles: Role[]) => roles.includes(me.role);
 
-export type Screen = "map" | "alerts" | "people" | "requests" | "devices" | "hotspots" | "users";
+export type Screen = "map" | "alerts" | "people" | "requests" | "devices" | "hotspots" | "statistics" | "users";
 
 export function screens(me: Me): Screen[] {
   const list: Screen[] = [];
@@ -17,6 +18,7 @@ export function screens(me: Me): Screen[] {
   if (can(me, caseWorkers)) list.push("requests");
   if (can(me, deviceReaders)) list.push("devices");
   if (can(me, caseReaders)) list.push("hotspots");
+  if (can(me, statisticsReaders)) list.push("statistics");
   if (me.role === "systemAdministrator") list.push("users");
   return list;
 }

@@ -28,7 +28,10 @@ export interface Device {
   id: string; deviceId: string; serial: string; imei: string; model: string; firmware: string; status: string;
   holdingUnitId: string; provisioned: boolean; assignedPersonId: string | null; version: number;
 }
-export interface Proposal { id: string; communeCode: string; requested: number; caseload: number; justification: string | null; status: string; allocated: number; submittedAt: string }
+export interface Proposal {
+  id: string; communeCode: string; requested: number; caseload: number; justification: string | null; status: string; allocated: number;
+  submittedAt: string; decisionNote: string | null;
+}
 
 export interface FormalRecord {
   id: string; kind: string; occurredAt: string; recordedAt: string; deviceId: string | null; position: string | null;
@@ -37,7 +40,7 @@ export interface FormalRecord {
 
 export interface WearerRequest {
   id: string; personId: string; kind: string; status: string; reason: string; submittedAt: string; startsAt: string | null;
-  expectedEnd: string | null; requestedPosition: string | null; toCommuneCode: string | null; newAddress: string | null;
+  expectedEnd: string | null; requestedPosition: string | null; fromCommuneCode: string | null; toCommuneCode: string | null; newAddress: string | null;
   decidedAt: string | null; decisionNote: string | null; version: number;
 }
 
@@ -65,7 +68,10 @@ export interface VitalsPoint {
 }
 export interface Vitals { points: VitalsPoint[]; truncated: boolean }
 
-export interface Hotspot { id: string; name: string; category: string; status: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | null; circle: Circle | null }
+export interface Hotspot {
+  id: string; name: string; category: string; status: string; source: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | null; circle: Circle | null;
+  provinceCode: string | null; notes: string | null; version: number;
+}
 export interface Commune { code: string; name: string; provinceCode: string; boundary: GeoJSON.Geometry | null }
 export interface Province { code: string; nameVi: string; nameEn: string; centreLat: number; centreLon: number }
 export interface User { id: string; username: string; displayName: string; role: Role; unitId: string | null; disabled?: boolean; lockedUntil?: string | null }
