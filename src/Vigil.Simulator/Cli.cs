@@ -24,6 +24,7 @@ internal static class Cli
                 "trace" => await TraceAsync(options),
                 "geolife" => await GeoLifeAsync(options),
                 "fleet" => await FleetAsync(options),
+                "order" => await OrderAsync(options),
                 _ => Help(),
             };
         }
@@ -37,6 +38,16 @@ internal static class Cli
             await Console.Error.WriteLineAsync($"Vigil refused or did not answer: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>P4's "the same alerts as in-order delivery": exits 1 when a burst raises different alerts.</summary>
+    private static async Task<int> OrderAsync(Dictionary<string, string> o)
+    {
+        var start = DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture);
+        var report = DeliveryOrderCheck.Run(Int(o, "people", 60), Int(o, "days", 7), Int(o, "seed", 1), start,
+            TimeSpan.FromHours(Double(o, "burst-hours", 2)), o.ContainsKey("shuffle"));
+        await Console.Out.WriteLineAsync(report.ToTable());
+        return report.Same ? 0 : 1;
     }
 
     /// <summary>Drives the demo wearers of a running Vigil until Ctrl+C (or <c>--minutes</c>).</summary>
@@ -165,6 +176,9 @@ internal static class Cli
                        [--officer hn.supervisor] [--people N] [--speed 6] [--https-share 0.15] [--minutes M] [--report-every 10]
                        Drives the demo wearers of a running Vigil (started with --demo --Demo:Fleet=false): logs in
                        as the officer, reads homes and zones through the API, sends over MQTT and HTTPS until Ctrl+C.
+              order    [--people 60] [--days 7] [--seed 1] [--burst-hours 2] [--shuffle]
+                       P4's third condition: the alerts of in-order delivery vs the same messages held and uploaded
+                       in a burst (arrays of 500, oldest first or --shuffle'd); exits 1 when they differ.
               trace    [--people 60] [--days 7] [--seed 1] --device SIM-00001 [--from T] [--until T]
                        Prints what one simulated band sends (arrival time, then the JSON body).
             """);
