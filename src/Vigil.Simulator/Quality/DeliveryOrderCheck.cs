@@ -24,11 +24,11 @@ public static class DeliveryOrderCheck
     /// <summary>Two alerts are the same when band and rule match and their conditions began this close together.</summary>
     public static readonly TimeSpan SinceTolerance = TimeSpan.FromMinutes(2);
 
-    public static DeliveryOrderReport Run(int people, int days, int seed, DateTimeOffset start, TimeSpan burst, bool shuffle)
+    public static DeliveryOrderReport Run(int people, int days, int seed, DateTimeOffset start, TimeSpan burst, bool shuffle, RuleOptions? options = null)
     {
         var builder = new ScenarioBuilder(start, days, seed);
         var population = builder.Build(people);
-        var engine = QualityHarness.Engine(new RuleOptions());
+        var engine = QualityHarness.Engine(options ?? new RuleOptions());
         var judgedFrom = builder.Start.AddHours(1);
         var results = new (List<RaisedAlert> InOrder, List<RaisedAlert> Burst, int Messages)[population.Count];
         Parallel.For(0, population.Count, i =>
