@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Vigil.Domain.Identity;
 using Vigil.Server.Api;
 using Vigil.Server.Live;
-using Vigil.Server.Security;
-using Vigil.Server.Seed;
+using Vigil.Simulator.Live;
 
 namespace Vigil.LoadHarness;
 

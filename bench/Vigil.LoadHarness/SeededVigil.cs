@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Vigil.Server.Seed;
+using Vigil.Simulator.Live;
 
 namespace Vigil.LoadHarness;
 

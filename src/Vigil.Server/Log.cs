@@ -116,8 +116,8 @@ internal static partial class Log
     [LoggerMessage(300, LogLevel.Information, "Demo fleet started: {Wearers} simulated wearers ({Mqtt} over MQTT, {Https} over HTTPS), days running {Speed}× faster")]
     public static partial void DemoFleetStarted(this ILogger logger, int wearers, int mqtt, int https, double speed);
 
-    [LoggerMessage(301, LogLevel.Information, "Demo fleet: {Sent} messages sent, {Failed} failed")]
-    public static partial void DemoFleetProgress(this ILogger logger, long sent, long failed);
+    [LoggerMessage(301, LogLevel.Information, "Demo fleet: {Sent} messages sent, {Acked} acknowledged, {Rejected} refused, {Failed} failed")]
+    public static partial void DemoFleetProgress(this ILogger logger, long sent, long acked, long rejected, long failed);
 
     [LoggerMessage(302, LogLevel.Warning, "Demo fleet: a send failed: {Error}")]
     public static partial void DemoFleetSendFailed(this ILogger logger, string error);

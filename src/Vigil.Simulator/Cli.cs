@@ -1,13 +1,14 @@
 using System.Globalization;
+using Vigil.Simulator.Live;
 using Vigil.Simulator.Quality;
 using Vigil.Simulator.Scenarios;
 
 namespace Vigil.Simulator;
 
 /// <summary>
-/// The command line: <c>quality</c> (the D1–D2 harness), <c>geolife</c> (D3 on real tracks) and <c>trace</c> (one
-/// device's messages as sent). The live fleet runs inside <c>--demo</c> (Vigil.Server's DemoFleet). Options are
-/// <c>--name value</c>; see docs/quality.md.
+/// The command line: <c>quality</c> (the D1–D2 harness), <c>geolife</c> (D3 on real tracks), <c>trace</c> (one
+/// device's messages as sent) and <c>fleet</c> (drives a running Vigil's demo wearers; the same fleet also runs inside
+/// <c>--demo</c>). Options are <c>--name value</c>; see docs/quality.md.
 /// </summary>
 internal static class Cli
 {
@@ -22,6 +23,8 @@ internal static class Cli
                 "quality" => await QualityAsync(options),
                 "trace" => await TraceAsync(options),
                 "geolife" => await GeoLifeAsync(options),
+                "fleet" => await FleetAsync(options),
+                "order" => await OrderAsync(options),
                 _ => Help(),
             };
         }
@@ -30,6 +33,53 @@ internal static class Cli
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"Vigil refused or did not answer: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>P4's "the same alerts as in-order delivery": exits 1 when a burst raises different alerts.</summary>
+    private static async Task<int> OrderAsync(Dictionary<string, string> o)
+    {
+        var start = DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture);
+        var report = DeliveryOrderCheck.Run(Int(o, "people", 60), Int(o, "days", 7), Int(o, "seed", 1), start,
+            TimeSpan.FromHours(Double(o, "burst-hours", 2)), o.ContainsKey("shuffle"));
+        await Console.Out.WriteLineAsync(report.ToTable());
+        return report.Same ? 0 : 1;
+    }
+
+    /// <summary>Drives the demo wearers of a running Vigil until Ctrl+C (or <c>--minutes</c>).</summary>
+    private static async Task<int> FleetAsync(Dictionary<string, string> o)
+    {
+        var server = Uri.TryCreate(Str(o, "server", "http://localhost:5080"), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? new Uri(uri.GetLeftPart(UriPartial.Authority) + "/")
+            : throw new ArgumentException($"--server must be an http(s) address such as http://localhost:5080; got '{o["server"]}'.");
+        var mqtt = Str(o, "mqtt", $"{server.Host}:1883");
+        var colon = mqtt.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(mqtt[(colon + 1)..], CultureInfo.InvariantCulture, out var mqttPort) || mqttPort is < 1 or > 65535)
+        {
+            throw new ArgumentException($"--mqtt must be host:port such as localhost:1883; got '{mqtt}'.");
+        }
+
+        var speed = Double(o, "speed", 6);
+        var share = Double(o, "https-share", 0.15);
+        if (speed is < 1 or > 60 || share > 1)
+        {
+            throw new ArgumentException(speed is < 1 or > 60 ? $"--speed must be between 1 and 60; got {speed}." : $"--https-share must be between 0 and 1; got {share}.");
+        }
+
+        var settings = new FleetSettings(server, mqtt[..colon], mqttPort, Str(o, "credentials", Path.Combine("data", "demo", "credentials.json")),
+            Str(o, "officer", "hn.supervisor"), o.ContainsKey("people") ? Int(o, "people", 0) : null, speed, share,
+            o.ContainsKey("minutes") ? TimeSpan.FromMinutes(Double(o, "minutes", 0)) : null, TimeSpan.FromSeconds(Int(o, "report-every", 10)));
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        return await FleetCommand.RunAsync(settings, Console.Out, TimeProvider.System, stop.Token);
     }
 
     private static async Task<int> QualityAsync(Dictionary<string, string> o)
@@ -122,6 +172,13 @@ internal static class Cli
               geolife  [--data ../shared/data/geolife] [--seed 1] [--json report.json]
                        [--max-false-per-person-week 1] [--min-departures-caught 1]
                        Replays real GeoLife tracks as wristbands (D3); exits 1 when a bar is not met.
+              fleet    [--server http://localhost:5080] [--mqtt localhost:1883] [--credentials data/demo/credentials.json]
+                       [--officer hn.supervisor] [--people N] [--speed 6] [--https-share 0.15] [--minutes M] [--report-every 10]
+                       Drives the demo wearers of a running Vigil (started with --demo --Demo:Fleet=false): logs in
+                       as the officer, reads homes and zones through the API, sends over MQTT and HTTPS until Ctrl+C.
+              order    [--people 60] [--days 7] [--seed 1] [--burst-hours 2] [--shuffle]
+                       P4's third condition: the alerts of in-order delivery vs the same messages held and uploaded
+                       in a burst (arrays of 500, oldest first or --shuffle'd); exits 1 when they differ.
               trace    [--people 60] [--days 7] [--seed 1] --device SIM-00001 [--from T] [--until T]
                        Prints what one simulated band sends (arrival time, then the JSON body).
             """);

@@ -72,16 +72,20 @@ public sealed partial class RuleEngine
         EvaluateWearTimers(twin, result, @case, t);
     }
 
-    /// <summary>Shared by messages and ticks: a removal or an off-body spell confirmed by time alone.</summary>
+    /// <summary>
+    /// Shared by messages and ticks: a removal or an off-body spell confirmed by time alone — by a tick only while
+    /// the band is still reporting (<see cref="RuleOptions.WearTimerFreshness"/>); a message is its own evidence.
+    /// </summary>
     private void EvaluateWearTimers(DeviceTwin twin, RuleResult result, CaseSnapshot @case, DateTimeOffset now)
     {
+        var reporting = twin.LastMeasuredAt is { } last && now - last <= options.WearTimerFreshness;
         if (twin.StrapOpenSince is { } open)
         {
             if (@case.RemovalApprovedAt(open) || @case.RemovalApprovedAt(now))
             {
                 End(twin, result, "self-removal", now, "temporary removal approved");
             }
-            else if (now - open >= options.StrapOpenConfirm && @case.MonitoredAt(now))
+            else if (now - open >= options.StrapOpenConfirm && reporting && @case.MonitoredAt(now))
             {
                 Raise(twin, result, RuleKind.SelfRemoval, "self-removal", open, now,
                     [new Evidence(open, twin.LastFix?.Lat, twin.LastFix?.Lon, twin.LastFix?.AccuracyMeters, "strap open")],
@@ -95,7 +99,7 @@ public sealed partial class RuleEngine
             {
                 End(twin, result, "not-worn", now, "temporary removal approved");
             }
-            else if (now - off >= options.NotWornDwell && @case.MonitoredAt(now))
+            else if (now - off >= options.NotWornDwell && reporting && @case.MonitoredAt(now))
             {
                 Raise(twin, result, RuleKind.NotWorn, "not-worn", off, now,
                     [new Evidence(off, twin.LastFix?.Lat, twin.LastFix?.Lon, twin.LastFix?.AccuracyMeters, "no skin contact, strap closed")],

@@ -18,6 +18,14 @@ public sealed class RuleOptions
     /// <summary>Violation 3: a strap reading "open" must persist this long (one glitching reading is not a removal).</summary>
     public TimeSpan StrapOpenConfirm { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Violations 2 and 3 are confirmed by time alone (the deadline sweep) only while the band's newest message is at
+    /// most this old (two report intervals): a band that has gone quiet may be buffering, and the messages it
+    /// uploads later decide by their own times (the silence itself is the Offline rule's). Without this, a burst
+    /// raised "not worn" for bands put back on minutes after going out of coverage (P4's in-order check).
+    /// </summary>
+    public TimeSpan WearTimerFreshness { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Violation 4: after the battery runs out, the device must be charging or online again within this.</summary>
     public TimeSpan BatteryGrace { get; set; } = TimeSpan.FromHours(24);
 

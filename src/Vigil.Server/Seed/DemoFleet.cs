@@ -3,14 +3,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Vigil.Domain.Scope;
-using Vigil.Domain.Time;
 using Vigil.Server.Data;
 using Vigil.Server.Mqtt;
 using Vigil.Simulator.Live;
 using Vigil.Simulator.Model;
-using Vigil.Simulator.Scenarios;
-using SimCommune = Vigil.Simulator.Scenarios.Commune;
 
 namespace Vigil.Server.Seed;
 
@@ -19,12 +15,11 @@ namespace Vigil.Server.Seed;
 /// time — over MQTT to the embedded broker, and a share over the HTTPS upload — through the same path as real bands.
 /// Each wearer lives their own day (home, work, errands) from the registered residence and workplace, compressed
 /// <see cref="DemoOptions.FleetSpeed"/> times so people visibly move; timestamps stay real, so every rule judges
-/// real time. One wearer in 20 each opens the case, visits a hotspot, takes the band off… (see <see cref="DemoScenario"/>).
+/// real time. One wearer in 20 each opens the case, visits a hotspot, takes the band off… (see <see cref="Vigil.Simulator.Scenarios.DemoScenario"/>).
 /// </summary>
 internal sealed class DemoFleet(IServiceScopeFactory scopes, IOptions<DemoOptions> demo, IOptions<StorageOptions> storage, IOptions<MqttOptions> mqtt,
     IServer server, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<DemoFleet> logger) : BackgroundService
 {
-    private static readonly DateTimeOffset SeqEpoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -84,7 +79,7 @@ internal sealed class DemoFleet(IServiceScopeFactory scopes, IOptions<DemoOption
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
-                logger.DemoFleetProgress(fleet.Sent, fleet.Failed);
+                logger.DemoFleetProgress(fleet.Sent, fleet.Acked, fleet.Rejected, fleet.Failed);
                 if (fleet.LastError is { } error && error != reported)
                 {
                     logger.DemoFleetSendFailed(error);
@@ -114,44 +109,14 @@ internal sealed class DemoFleet(IServiceScopeFactory scopes, IOptions<DemoOption
         var versionIds = versions.Keys.ToList();
         var zones = (await db.Zones.AsNoTracking().Where(z => versionIds.Contains(z.ScopeVersionId))
             .Select(z => new { z.ScopeVersionId, z.Kind, z.GeometryGeoJson, z.CenterLat, z.CenterLon, z.RadiusMeters }).ToListAsync(ct))
-            .ToLookup(z => versions[z.ScopeVersionId]);
+            .ToLookup(z => versions[z.ScopeVersionId], z => new RegisteredZone(z.Kind, z.GeometryGeoJson, z.CenterLat, z.CenterLon, z.RadiusMeters));
 
-        var now = clock.GetUtcNow();
-        var routineStart = VietnamTime.StartOfDay(VietnamTime.LocalDate(now)).AddHours(7.5); // the day starts with the morning commute
-        var firstSeq = (long)(now - SeqEpoch).TotalSeconds; // above anything an earlier run of the demo sent
-        var random = new Random(2026);
-        var members = new List<FleetMember>();
-        foreach (var device in devices)
-        {
-            var personId = device.PersonId!.Value;
-            if (!homes.TryGetValue(personId, out var home) || home.ResidenceLat is not { } lat || home.ResidenceLon is not { } lon)
-            {
-                continue;
-            }
-
-            var own = zones[personId].ToList();
-            var travel = own.FirstOrDefault(z => z.Kind == ZoneKind.Travel && z.CenterLat is not null);
-            var centre = travel is null ? new GeoPoint(lat, lon) : new GeoPoint(travel.CenterLat!.Value, travel.CenterLon!.Value);
-            var commune = new SimCommune(home.CommuneCode, home.CommuneCode, centre, travel?.RadiusMeters ?? 3000);
-            var work = own.FirstOrDefault(z => z.Kind == ZoneKind.Work) is { } w ? Centre(w.GeometryGeoJson, w.CenterLat, w.CenterLon) : null;
-            var profile = PeopleFactory.Profile(device.DeviceId, personId, commune, random, new GeoPoint(lat, lon), work);
-            var incidents = DemoScenario.For(members.Count, profile, commune, now, routineStart, random);
-            var wearer = new SimulatedWearer(profile, now, now.AddDays(7), incidents, demo.Value.FleetSpeed, routineStart, firstSeq);
-            var transport = !mqttEmbedded || random.NextDouble() < demo.Value.FleetHttpsShare ? Transport.Https : Transport.Mqtt;
-            members.Add(new FleetMember(wearer, device.Secret, transport));
-        }
-
-        return members;
-    }
-
-    private static GeoPoint? Centre(string? geoJson, double? lat, double? lon)
-    {
-        if (geoJson is not null && ZoneShape.FromGeoJson(geoJson, "work").Polygon is { } polygon)
-        {
-            return new GeoPoint(polygon.Centroid.Y, polygon.Centroid.X);
-        }
-
-        return lat is { } a && lon is { } b ? new GeoPoint(a, b) : null;
+        var wearers = devices
+            .Select(d => homes.TryGetValue(d.PersonId!.Value, out var home) && home.ResidenceLat is { } lat && home.ResidenceLon is { } lon
+                ? new RegisteredWearer(d.DeviceId, d.Secret, home.Id, home.CommuneCode, new GeoPoint(lat, lon), zones[home.Id].ToList())
+                : null)
+            .OfType<RegisteredWearer>();
+        return FleetWearers.Build(wearers, clock.GetUtcNow(), demo.Value.FleetSpeed, demo.Value.FleetHttpsShare, mqttEmbedded);
     }
 
     /// <summary>This server's own HTTP address, for the bands that upload over HTTPS.</summary>

@@ -15,6 +15,7 @@ using Vigil.Server.Api;
 using Vigil.Server.Audit;
 using Vigil.Server.Data;
 using Vigil.Server.Security;
+using Vigil.Simulator.Live;
 
 namespace Vigil.Server.Seed;
 

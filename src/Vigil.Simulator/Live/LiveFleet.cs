@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -8,19 +9,43 @@ namespace Vigil.Simulator.Live;
 /// <summary>
 /// Drives a running Vigil in real time: every second each band is stepped to the clock's now and what it would
 /// have delivered by then is sent — over MQTT (QoS 1, one connection per band, as the protocol says) or as an
-/// HTTPS upload with the device secret as bearer token. A failed send is counted and the band goes on; nothing
-/// here stops the fleet but cancellation.
+/// HTTPS upload with the device secret as bearer token. Every message is counted as acknowledged (PUBACK success,
+/// or accepted/duplicate in the upload's answer), refused by the server (a PUBACK reason code, a rejection in the
+/// upload's answer, a 4xx) or failed (not connected, no answer, 5xx); the band goes on either way, and nothing here
+/// stops the fleet but cancellation.
 /// </summary>
 public sealed class LiveFleet(IReadOnlyList<FleetMember> members, string mqttHost, int mqttPort, Uri httpBase, TimeProvider clock) : IAsyncDisposable
 {
     private readonly Dictionary<string, IMqttClient> _clients = [];
     private readonly HttpClient _http = new() { BaseAddress = httpBase, Timeout = TimeSpan.FromSeconds(30) };
     private long _sent;
+    private long _acked;
+    private long _rejected;
     private long _failed;
 
+    /// <summary>Messages handed to MQTT or the HTTPS upload.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
+    /// <summary>Messages the server confirmed (stored, or recognised as a duplicate).</summary>
+    public long Acked => Interlocked.Read(ref _acked);
+
+    /// <summary>Messages the server refused (invalid, over quota, bad credentials).</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Messages that did not get an answer (band not connected, connection lost, server error).</summary>
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>The bands connected over MQTT.</summary>
+    public int Connected
+    {
+        get
+        {
+            lock (_clients)
+            {
+                return _clients.Values.Count(c => c.IsConnected);
+            }
+        }
+    }
 
     public string? LastError { get; private set; }
 
@@ -78,56 +103,66 @@ public sealed class LiveFleet(IReadOnlyList<FleetMember> members, string mqttHos
         {
             foreach (var delivery in member.Wearer.Advance(now))
             {
+                var count = delivery.Messages.Count;
+                Interlocked.Add(ref _sent, count);
                 try
                 {
-                    if (await SendAsync(member, delivery.Body(), token))
-                    {
-                        Interlocked.Add(ref _sent, delivery.Messages.Count);
-                    }
-                    else
-                    {
-                        Interlocked.Add(ref _failed, delivery.Messages.Count);
-                    }
+                    var (acked, rejected) = await SendAsync(member, delivery.Body(), count, token);
+                    Interlocked.Add(ref _acked, acked);
+                    Interlocked.Add(ref _rejected, rejected);
+                    Interlocked.Add(ref _failed, count - acked - rejected);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    Interlocked.Add(ref _failed, delivery.Messages.Count);
+                    Interlocked.Add(ref _failed, count);
                     LastError = $"{member.DeviceId}: {e.Message}";
                 }
             }
         });
 
-    private async Task<bool> SendAsync(FleetMember member, byte[] body, CancellationToken ct)
+    /// <summary>Sends one delivery of <paramref name="count"/> messages; answers how many were acknowledged and how many refused.</summary>
+    private async Task<(int Acked, int Rejected)> SendAsync(FleetMember member, byte[] body, int count, CancellationToken ct)
     {
         if (member.Transport == Transport.Mqtt)
         {
             if (!_clients.TryGetValue(member.DeviceId, out var client) || !client.IsConnected)
             {
-                return false;
+                return (0, 0);
             }
 
             var message = new MqttApplicationMessageBuilder().WithTopic($"v1/devices/{member.DeviceId}/telemetry").WithPayload(body)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
             var result = await client.PublishAsync(message, ct);
-            if (!result.IsSuccess)
+            if (result.IsSuccess)
             {
-                LastError = $"{member.DeviceId}: publish refused ({result.ReasonCode} {result.ReasonString})";
+                return (count, 0);
             }
 
-            return result.IsSuccess;
+            LastError = $"{member.DeviceId}: publish refused ({result.ReasonCode} {result.ReasonString})";
+            return (0, count);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/devices/{member.DeviceId}/telemetry") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", member.Secret);
         using var response = await _http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode)
         {
-            LastError = $"{member.DeviceId}: HTTPS upload answered {(int)response.StatusCode}";
+            var answer = await response.Content.ReadFromJsonAsync<UploadAnswer>(ct);
+            if (answer?.Rejected > 0)
+            {
+                LastError = $"{member.DeviceId}: {answer.Rejected} of {count} uploaded messages refused";
+            }
+
+            return answer is null ? (0, 0) : (answer.Accepted + answer.Duplicates, answer.Rejected);
         }
 
-        return response.IsSuccessStatusCode;
+        LastError = $"{member.DeviceId}: HTTPS upload answered {(int)response.StatusCode}";
+        return (int)response.StatusCode is >= 400 and < 500 ? (0, count) : (0, 0);
     }
+
+    /// <summary>The upload endpoint's answer (only the counts are read).</summary>
+    private sealed record UploadAnswer(int Accepted, int Duplicates, int Rejected);
 
     public async ValueTask DisposeAsync()
     {

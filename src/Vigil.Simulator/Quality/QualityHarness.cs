@@ -18,9 +18,7 @@ public static class QualityHarness
         options ??= new RuleOptions();
         var builder = new ScenarioBuilder(start, days, seed);
         var population = builder.Build(people);
-        var hotspots = new HotspotIndex(World.Hotspots.Select(h =>
-            (h.Id, h.Name, Vigil.Domain.Scope.ZoneShape.Circle(h.Centre.Lat, h.Centre.Lon, h.RadiusMeters, "hotspot"))));
-        var engine = new RuleEngine(options, hotspots);
+        var engine = Engine(options);
 
         var results = new (List<RaisedAlert> Alerts, List<GroundTruth> Labels, long Messages, long Duplicates, long Rejected, List<string> Reasons)[population.Count];
         Parallel.For(0, population.Count, i =>
@@ -51,6 +49,11 @@ public static class QualityHarness
             scores, judged.Count, falseAlerts, falseAlerts / personDays, judged.Count / personDays, unevaluated);
         return (report, allLabels, judged);
     }
+
+    /// <summary>The rules engine with the scenarios' hotspots registered, as the server builds it.</summary>
+    public static RuleEngine Engine(RuleOptions options) =>
+        new(options, new HotspotIndex(World.Hotspots.Select(h =>
+            (h.Id, h.Name, Vigil.Domain.Scope.ZoneShape.Circle(h.Centre.Lat, h.Centre.Lon, h.RadiusMeters, "hotspot")))));
 
     /// <summary>The battery labels take their onset from when the simulated band actually died.</summary>
     private static IEnumerable<GroundTruth> FixBatteryLabels(SimulatedPerson person, SimulatedWearer wearer)

@@ -76,13 +76,38 @@ public sealed class WearRuleTests
     }
 
     [Fact]
-    public void OnTick_OffBodyAndSilent_NotWornRaisedByTime()
+    public void OnTick_OffBodyAndStillReporting_NotWornRaisedByTime()
     {
         var kit = new RuleTestKit();
         kit.Send(kit.Message(Monday10, Home, wear: OffBody));
+        kit.Send(kit.Message(Monday10.AddMinutes(9), Home, wear: OffBody));
         Assert.Equal(Monday10.AddMinutes(10), kit.Engine.NextDeadline(kit.Twin, kit.Case));
-        Assert.Empty(kit.Tick(Monday10.AddMinutes(9)));
+        Assert.Empty(kit.Tick(Monday10.AddMinutes(9).AddSeconds(30)));
         Assert.Equal(RuleKind.NotWorn, Assert.Single(kit.Tick(Monday10.AddMinutes(10))).Rule);
+    }
+
+    [Fact]
+    public void OnTick_OffBodyThenSilent_NotJudgedUntilTheBufferedDataArrives()
+    {
+        // Regression (P4's in-order check): a band off the wrist for a moment went out of coverage; the sweep raised
+        // "not worn" from the silence, though the buffered upload showed it back on the wrist two minutes later.
+        var kit = new RuleTestKit();
+        kit.Send(kit.Message(Monday10, Home, wear: OffBody));
+        Assert.Empty(kit.Tick(Monday10.AddMinutes(10)));
+        Assert.Empty(kit.Tick(Monday10.AddMinutes(14))); // at 15 minutes the silence is the Offline rule's
+        Assert.Empty(kit.Send(kit.Message(Monday10.AddMinutes(2), Home, wear: Worn)).Signals);
+        Assert.Null(kit.Twin.OffBodySince);
+    }
+
+    [Fact]
+    public void OnMessage_BufferedUploadShowsOffBodyThroughout_NotWornAtTheMessageThatConfirmsIt()
+    {
+        var kit = new RuleTestKit();
+        kit.Send(kit.Message(Monday10, Home, wear: OffBody));
+        Assert.Empty(kit.Tick(Monday10.AddMinutes(12)));
+        var raised = kit.Send(kit.Message(Monday10.AddMinutes(5), Home, wear: OffBody)).Signals
+            .Concat(kit.Send(kit.Message(Monday10.AddMinutes(11), Home, wear: OffBody)).Signals).ToList();
+        Assert.Equal((RuleKind.NotWorn, Monday10, Monday10.AddMinutes(11)), (Assert.Single(raised).Rule, raised[0].ConditionSince, raised[0].At));
     }
 
     [Fact]

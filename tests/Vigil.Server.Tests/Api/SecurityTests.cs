@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Vigil.Domain.Identity;
 using Vigil.Server.Api;
 using Vigil.Server.Security;
 using Vigil.Server.Tests.Infrastructure;

@@ -166,7 +166,7 @@ internal static class MosquittoSettings
         ["Mqtt:Password"] = broker.VigilPassword,
     };
 
-    public static async Task AddDevicesAsync(MosquittoBroker broker, Vigil.Server.Seed.DemoCredentials credentials)
+    public static async Task AddDevicesAsync(MosquittoBroker broker, Vigil.Simulator.Live.DemoCredentials credentials)
     {
         foreach (var device in credentials.Devices.Take(4))
         {

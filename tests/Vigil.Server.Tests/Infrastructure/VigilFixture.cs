@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Vigil.Server.Api;
-using Vigil.Server.Seed;
+using Vigil.Simulator.Live;
 
 namespace Vigil.Server.Tests.Infrastructure;
 
@@ -200,7 +200,7 @@ public abstract class VigilFixture : IAsyncLifetime
         {
             // A TOTP code is accepted once: move to the next 30-second step, as a person typing a fresh code would.
             Clock.Advance(TimeSpan.FromSeconds(30));
-            var code = Security.Totp.Code(totpSecret!, Clock.GetUtcNow());
+            var code = Domain.Identity.Totp.Code(totpSecret!, Clock.GetUtcNow());
             var step2 = await client.PostAsJsonAsync("/api/v1/auth/second-factor", new { first.SecondFactorToken, code }, Json);
             await Expect.Status(step2, 200);
             token = (await step2.Content.ReadFromJsonAsync<LogInResponse>(Json))!.AccessToken;

@@ -17,7 +17,7 @@ public static class ConsoleSteps
         await page.GetByTestId("second-factor-form").WaitForAsync();
         // A code is accepted once: the next 30-second step, as a person reading a fresh code would.
         fixture.Clock.Advance(TimeSpan.FromSeconds(30));
-        await page.Locator("input[name=code]").FillAsync(Security.Totp.Code(officer.TotpSecret, fixture.Clock.GetUtcNow()));
+        await page.Locator("input[name=code]").FillAsync(Domain.Identity.Totp.Code(officer.TotpSecret, fixture.Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
         await page.GetByTestId("who").WaitForAsync();
         return page;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Vigil.Server.Security;
+namespace Vigil.Domain.Identity;
 
 /// <summary>RFC 6238 time-based one-time passwords (HMAC-SHA1, 6 digits, 30 s), as authenticator apps expect.</summary>
 public static class Totp

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Vigil.Server.Seed;
+namespace Vigil.Simulator.Live;
 
 /// <summary>The file the demo seed writes: every demo log-in and device secret. Demo only: never in production.</summary>
 public sealed record DemoCredentials(
