@@ -36,5 +36,11 @@ public static partial class AuthorizationMatrix
             .Allowed(OwnReaders).Allowed(ProvincialLogistics).Hidden(SiblingReaders).Hidden(SiblingProvincialLogistics),
         Get("/api/v1/statistics/trends").Query($"communeCode={AuthorizationWorld.Commune}")
             .Allowed(OwnReaders).Allowed(ProvincialLogistics).Hidden(SiblingReaders).Hidden(SiblingProvincialLogistics),
+
+        // Compliance: a person's score for the officers who read the case and the wearer themself; a unit's list for
+        // the case readers, filtered to their jurisdiction, a narrower area within it.
+        Get("/api/v1/persons/{id:guid}/compliance", w => [w.Person]).Allowed(OwnReaders).Allowed(Wearer).Hidden(SiblingReaders),
+        Get("/api/v1/compliance").Allowed(OwnReaders).Allowed(SiblingReaders),
+        Get("/api/v1/compliance").Query($"communeCode={AuthorizationWorld.Commune}").Allowed(OwnReaders).Hidden(SiblingReaders),
     ];
 }
