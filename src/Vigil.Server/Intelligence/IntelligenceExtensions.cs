@@ -1,5 +1,6 @@
 using Vigil.Domain.Compliance;
 using Vigil.Domain.Gatherings;
+using Vigil.Domain.Places;
 using Vigil.Server.Compliance;
 
 namespace Vigil.Server.Intelligence;
@@ -46,6 +47,16 @@ public static class IntelligenceExtensions
         builder.Services.AddSingleton<Ingestion.IStoredTelemetrySink>(sp => sp.GetRequiredService<LatestFixes>());
         builder.Services.AddSingleton<GatheringWatch>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatheringWatch>());
+        builder.Services.AddOptions<PlaceMiningOptions>().BindConfiguration(PlaceMiningOptions.Section)
+            .Validate(o => o.DwellRadiusMeters is >= 10 and <= 1_000, "SuspiciousPlaces:DwellRadiusMeters must be between 10 and 1000.")
+            .Validate(o => o.MinDwell >= TimeSpan.FromMinutes(5) && o.MinDwell <= TimeSpan.FromHours(12), "SuspiciousPlaces:MinDwell must be between 00:05:00 and 12:00:00.")
+            .Validate(o => o.MaxGap >= TimeSpan.FromMinutes(1) && o.MaxGap <= TimeSpan.FromHours(6), "SuspiciousPlaces:MaxGap must be between 00:01:00 and 06:00:00.")
+            .Validate(o => o.MaxAccuracyMeters is >= 5 and <= 5_000, "SuspiciousPlaces:MaxAccuracyMeters must be between 5 and 5000.")
+            .Validate(o => o.MergeMeters is >= 0 and <= 2_000, "SuspiciousPlaces:MergeMeters must be between 0 and 2000.")
+            .Validate(o => o.MinPeople is >= 1 and <= 100 && o.MinGatherings is >= 1 and <= 100,
+                "SuspiciousPlaces:MinPeople and MinGatherings must be between 1 and 100.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<PlaceMining>();
         builder.AddVigilCompliance();
         return builder;
     }
@@ -78,6 +89,7 @@ public static class IntelligenceExtensions
         api.MapInvestigationEndpoints();
         api.MapLocationHistoryExport();
         api.MapStatisticsEndpoints();
+        api.MapSuspiciousPlaceEndpoints();
         api.MapComplianceEndpoints();
     }
 }

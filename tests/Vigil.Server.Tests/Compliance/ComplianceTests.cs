@@ -60,7 +60,7 @@ public abstract class ComplianceTests(VigilFixture fixture)
         Assert.NotNull(result.Trend[^3].Score);
 
         // The read is audited against the person.
-        var audit = await Expect.Json<PageOf<JsonElement>>(await (await fixture.LogInAsync("hk.chief")).GetAsync($"/api/v1/audit?personId={Person}&pageSize=200"));
+        var audit = await Expect.Json<PageOf<JsonElement>>(await (await fixture.LogInAsync("c04.supervisor")).GetAsync($"/api/v1/audit?personId={Person}&pageSize=200"));
         Assert.Contains(audit.Items, e => e.GetProperty("action").GetString() == "compliance.read");
     }
 
