@@ -101,8 +101,12 @@ internal static class Cli
 
     private static async Task<int> GatheringsAsync(Dictionary<string, string> o)
     {
+        // The detector's radius and accuracy limit can be varied to see how far D6 is from the definition's 50 m.
+        var detector = new Vigil.Domain.Gatherings.GatheringOptions();
+        detector.RadiusMeters = Double(o, "radius-meters", detector.RadiusMeters);
+        detector.MaxAccuracyMeters = Double(o, "max-accuracy-meters", detector.MaxAccuracyMeters);
         var report = GatheringHarness.Run(Int(o, "people", 60), Int(o, "days", 7), Int(o, "seed", 1),
-            DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture), detector);
         await Console.Out.WriteLineAsync(report.ToText());
         if (o.TryGetValue("json", out var json))
         {
@@ -140,7 +144,7 @@ internal static class Cli
                        [--min-recall 0.99] [--min-precision 0.99] [--max-false-per-person-day 0.05]
                        Runs the labelled scenarios through the rules engine; exits 1 when a bar is not met.
               gatherings [--people 60] [--days 7] [--seed 1] [--start 2026-11-22T17:00:00Z] [--json report.json]
-                       [--min-recall 0.95] [--min-precision 0.95]
+                       [--min-recall 0.95] [--min-precision 0.95] [--radius-meters 50] [--max-accuracy-meters 100]
                        Runs the gathering detector minute by minute over the labelled scenarios (D6); exits 1 below a bar.
               geolife  [--data ../shared/data/geolife] [--seed 1] [--json report.json]
                        [--max-false-per-person-week 1] [--min-departures-caught 1]

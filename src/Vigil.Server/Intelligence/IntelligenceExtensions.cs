@@ -15,6 +15,8 @@ public static class IntelligenceExtensions
                 "Investigations:MaxPlaceWindow must be more than 0 and at most 92.00:00:00.")
             .Validate(o => o.MaxCoLocationPeriod > TimeSpan.Zero && o.MaxCoLocationPeriod <= TimeSpan.FromDays(366),
                 "Investigations:MaxCoLocationPeriod must be more than 0 and at most 366.00:00:00.")
+            .Validate(o => o.MaxSuspiciousPlacesPeriod >= TimeSpan.FromDays(1) && o.MaxSuspiciousPlacesPeriod <= TimeSpan.FromDays(366),
+                "Investigations:MaxSuspiciousPlacesPeriod must be between 1.00:00:00 and 366.00:00:00.")
             .Validate(o => o.MaxRadiusMeters is >= 10 and <= 100_000, "Investigations:MaxRadiusMeters must be between 10 and 100000.")
             .Validate(o => o.MaxCells is >= 1 and <= 100_000, "Investigations:MaxCells must be between 1 and 100000.")
             .Validate(o => o.MaxCoLocationRadiusMeters is >= 1 and <= 5_000, "Investigations:MaxCoLocationRadiusMeters must be between 1 and 5000.")

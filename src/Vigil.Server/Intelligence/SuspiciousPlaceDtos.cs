@@ -5,7 +5,7 @@ namespace Vigil.Server.Intelligence;
 /// <summary>"Where do gatherings recur, or several monitored people dwell at night?" over a period, within an area of the caller's jurisdiction.</summary>
 /// <param name="Reason">Why the analysis is made (10–500 characters); written to the audit log with every person it shows.</param>
 /// <param name="From">Start of the period (inclusive).</param>
-/// <param name="To">End of the period (exclusive); at most <c>Investigations:MaxPlaceWindow</c> after <c>from</c>.</param>
+/// <param name="To">End of the period (exclusive); at most <c>Investigations:MaxSuspiciousPlacesPeriod</c> (31 days) after <c>from</c>.</param>
 /// <param name="ProvinceCode">Narrow to a province of the jurisdiction (optional).</param>
 /// <param name="CommuneCode">Narrow to a commune of the jurisdiction (optional).</param>
 public sealed record SuspiciousPlacesRequest(string? Reason, DateTimeOffset? From, DateTimeOffset? To, string? ProvinceCode, string? CommuneCode);

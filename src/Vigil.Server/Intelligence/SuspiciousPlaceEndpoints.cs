@@ -31,7 +31,7 @@ internal static class SuspiciousPlaceEndpoints
     {
         access.Require(HotspotEndpoints.Editors);
         var reason = InvestigationEndpoints.Reason(request.Reason);
-        var (from, to) = InvestigationEndpoints.Window(request.From, request.To, limits.Value.MaxPlaceWindow);
+        var (from, to) = InvestigationEndpoints.Window(request.From, request.To, limits.Value.MaxSuspiciousPlacesPeriod);
         var area = await StatisticsArea.ResolveAsync(db, access, request.ProvinceCode, request.CommuneCode, ct);
         var people = area.People(db.People.AsNoTracking());
 
