@@ -38,9 +38,11 @@ public sealed class ComplianceBook(VigilDbContext db, IOptions<ComplianceOptions
         var spans = records.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => DeviceAssignment.Of(g.Key, g));
         var firstStart = VietnamTime.StartOfDay(first);
         var people = spans.Where(s => s.Value.Any(a => a.Window.Until is null || a.Window.Until > firstStart)).Select(s => s.Key).ToList();
-        var measured = await db.ComplianceDays.Where(d => d.Date >= first).ToListAsync(ct);
-        var byPersonDay = measured.ToDictionary(d => (d.PersonId, d.Date));
         var settleFrom = today.AddDays(1 - Math.Max(1, job.Value.SettleDays));
+        // Only the days measured again are tracked; the final ones are read for the score.
+        var open = await db.ComplianceDays.Where(d => d.Date >= settleFrom).ToListAsync(ct);
+        var final = await db.ComplianceDays.AsNoTracking().Where(d => d.Date >= first && d.Date < settleFrom).ToListAsync(ct);
+        var byPersonDay = open.Concat(final).ToDictionary(d => (d.PersonId, d.Date));
 
         var devices = await db.Devices.AsNoTracking().Select(d => new { d.Id, d.DeviceId }).ToDictionaryAsync(d => d.Id, d => d.DeviceId, ct);
         for (var date = first; date <= today; date = date.AddDays(1))
