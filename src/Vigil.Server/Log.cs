@@ -133,4 +133,16 @@ internal static partial class Log
 
     [LoggerMessage(312, LogLevel.Error, "Gathering evaluation failed; the next pass will try again")]
     public static partial void GatheringPassFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(330, LogLevel.Information, "Compliance pass done: {Changes} tier changes")]
+    public static partial void CompliancePassed(this ILogger logger, int changes);
+
+    [LoggerMessage(331, LogLevel.Error, "Compliance pass failed; the next pass will try again")]
+    public static partial void CompliancePassFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(332, LogLevel.Information, "Device {DeviceId} told to report every {Seconds} s ({Reason})")]
+    public static partial void DeviceCommandSent(this ILogger logger, string deviceId, int seconds, string reason);
+
+    [LoggerMessage(333, LogLevel.Warning, "Device {DeviceId} not told its reporting interval: {Reason}")]
+    public static partial void DeviceCommandNotSent(this ILogger logger, string deviceId, string reason);
 }

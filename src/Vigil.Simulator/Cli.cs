@@ -6,9 +6,10 @@ using Vigil.Simulator.Scenarios;
 namespace Vigil.Simulator;
 
 /// <summary>
-/// The command line: <c>quality</c> (the D1–D2 harness), <c>geolife</c> (D3 on real tracks), <c>trace</c> (one
-/// device's messages as sent) and <c>fleet</c> (drives a running Vigil's demo wearers; the same fleet also runs inside
-/// <c>--demo</c>). Options are <c>--name value</c>; see docs/quality.md.
+/// The command line: <c>quality</c> (the D1–D2 harness), <c>gatherings</c> (D6), <c>order</c> (P4's same alerts in
+/// any delivery order), <c>geolife</c> (D3 on real tracks), <c>trace</c> (one device's messages as sent) and
+/// <c>fleet</c> (drives a running Vigil's demo wearers; the same fleet also runs inside <c>--demo</c>). Options are
+/// <c>--name value</c>; see docs/quality.md.
 /// </summary>
 internal static class Cli
 {
@@ -21,6 +22,7 @@ internal static class Cli
             return command switch
             {
                 "quality" => await QualityAsync(options),
+                "gatherings" => await GatheringsAsync(options),
                 "trace" => await TraceAsync(options),
                 "geolife" => await GeoLifeAsync(options),
                 "fleet" => await FleetAsync(options),
@@ -148,6 +150,29 @@ internal static class Cli
         return 0;
     }
 
+    private static async Task<int> GatheringsAsync(Dictionary<string, string> o)
+    {
+        // The detector's radius and accuracy limit can be varied to see how far D6 is from the definition's 50 m.
+        var detector = new Vigil.Domain.Gatherings.GatheringOptions();
+        detector.RadiusMeters = Double(o, "radius-meters", detector.RadiusMeters);
+        detector.MaxAccuracyMeters = Double(o, "max-accuracy-meters", detector.MaxAccuracyMeters);
+        var report = GatheringHarness.Run(Int(o, "people", 60), Int(o, "days", 7), Int(o, "seed", 1),
+            DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture), detector);
+        await Console.Out.WriteLineAsync(report.ToText());
+        if (o.TryGetValue("json", out var json))
+        {
+            await File.WriteAllTextAsync(json, report.ToJson());
+        }
+
+        var failures = report.Failures(Double(o, "min-recall", 0.95), Double(o, "min-precision", 0.95));
+        foreach (var failure in failures)
+        {
+            await Console.Error.WriteLineAsync($"BELOW BAR: {failure}");
+        }
+
+        return failures.Count == 0 ? 0 : 1;
+    }
+
     private static int Judge(QualityReport report, Dictionary<string, string> o)
     {
         var bars = new QualityBars(Double(o, "min-recall", 0.99), Double(o, "min-precision", 0.99), Double(o, "max-false-per-person-day", 0.05));
@@ -169,6 +194,9 @@ internal static class Cli
                        [--json report.json] [--labels labels.jsonl] [--alerts alerts.jsonl]
                        [--min-recall 0.99] [--min-precision 0.99] [--max-false-per-person-day 0.05]
                        Runs the labelled scenarios through the rules engine; exits 1 when a bar is not met.
+              gatherings [--people 60] [--days 7] [--seed 1] [--start 2026-11-22T17:00:00Z] [--json report.json]
+                       [--min-recall 0.95] [--min-precision 0.95] [--radius-meters 50] [--max-accuracy-meters 100]
+                       Runs the gathering detector minute by minute over the labelled scenarios (D6); exits 1 below a bar.
               geolife  [--data ../shared/data/geolife] [--seed 1] [--json report.json]
                        [--max-false-per-person-week 1] [--min-departures-caught 1]
                        Replays real GeoLife tracks as wristbands (D3); exits 1 when a bar is not met.

@@ -16,7 +16,8 @@ namespace Vigil.Server.Api;
 /// </summary>
 internal static class HotspotEndpoints
 {
-    private static readonly Role[] Editors = [Role.NationalSupervisor, Role.ProvincialSupervisor, Role.ProvincialAnalyst];
+    /// <summary>Who maintains the registry (and promotes suspicious places into it): supervisors and analysts above the communes.</summary>
+    internal static readonly Role[] Editors = [Role.NationalSupervisor, Role.ProvincialSupervisor, Role.ProvincialAnalyst];
 
     public static void MapHotspotEndpoints(this RouteGroupBuilder api)
     {
@@ -156,7 +157,7 @@ internal static class HotspotEndpoints
         return new HotspotRequest(Prop("name") ?? "", category, geometry, null, null, Prop("notes"));
     }
 
-    private static Hotspot Build(HotspotRequest request, Access access, HotspotSource source, DateTimeOffset now)
+    internal static Hotspot Build(HotspotRequest request, Access access, HotspotSource source, DateTimeOffset now)
     {
         var name = Check.Text(request.Name, "name", 200);
         var category = Check.Defined(request.Category ?? throw Check.Missing("category"), "category");

@@ -64,6 +64,10 @@ public abstract class VigilDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<AlertNote> AlertNotes => Set<AlertNote>();
     public DbSet<Outbound.OutboxMessage> OutboxMessages => Set<Outbound.OutboxMessage>();
 
+    public DbSet<Compliance.ComplianceDayRow> ComplianceDays => Set<Compliance.ComplianceDayRow>();
+
+    public DbSet<Compliance.ComplianceStanding> ComplianceStandings => Set<Compliance.ComplianceStanding>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();

@@ -1,10 +1,13 @@
+using Vigil.Domain.Compliance;
 using Vigil.Domain.Gatherings;
+using Vigil.Domain.Places;
+using Vigil.Server.Compliance;
 
 namespace Vigil.Server.Intelligence;
 
 public static class IntelligenceExtensions
 {
-    /// <summary>The investigations and their limits, the location-history export, the statistics and the gathering watch.</summary>
+    /// <summary>The investigations and their limits, the location-history export, the statistics, the gathering watch and the compliance scores.</summary>
     public static IHostApplicationBuilder AddVigilIntelligence(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<InvestigationOptions>().BindConfiguration(InvestigationOptions.Section)
@@ -12,6 +15,8 @@ public static class IntelligenceExtensions
                 "Investigations:MaxPlaceWindow must be more than 0 and at most 92.00:00:00.")
             .Validate(o => o.MaxCoLocationPeriod > TimeSpan.Zero && o.MaxCoLocationPeriod <= TimeSpan.FromDays(366),
                 "Investigations:MaxCoLocationPeriod must be more than 0 and at most 366.00:00:00.")
+            .Validate(o => o.MaxSuspiciousPlacesPeriod >= TimeSpan.FromDays(1) && o.MaxSuspiciousPlacesPeriod <= TimeSpan.FromDays(366),
+                "Investigations:MaxSuspiciousPlacesPeriod must be between 1.00:00:00 and 366.00:00:00.")
             .Validate(o => o.MaxRadiusMeters is >= 10 and <= 100_000, "Investigations:MaxRadiusMeters must be between 10 and 100000.")
             .Validate(o => o.MaxCells is >= 1 and <= 100_000, "Investigations:MaxCells must be between 1 and 100000.")
             .Validate(o => o.MaxCoLocationRadiusMeters is >= 1 and <= 5_000, "Investigations:MaxCoLocationRadiusMeters must be between 1 and 5000.")
@@ -44,7 +49,41 @@ public static class IntelligenceExtensions
         builder.Services.AddSingleton<Ingestion.IStoredTelemetrySink>(sp => sp.GetRequiredService<LatestFixes>());
         builder.Services.AddSingleton<GatheringWatch>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatheringWatch>());
+        builder.Services.AddOptions<PlaceMiningOptions>().BindConfiguration(PlaceMiningOptions.Section)
+            .Validate(o => o.DwellRadiusMeters is >= 10 and <= 1_000, "SuspiciousPlaces:DwellRadiusMeters must be between 10 and 1000.")
+            .Validate(o => o.MinDwell >= TimeSpan.FromMinutes(5) && o.MinDwell <= TimeSpan.FromHours(12), "SuspiciousPlaces:MinDwell must be between 00:05:00 and 12:00:00.")
+            .Validate(o => o.MaxGap >= TimeSpan.FromMinutes(1) && o.MaxGap <= TimeSpan.FromHours(6), "SuspiciousPlaces:MaxGap must be between 00:01:00 and 06:00:00.")
+            .Validate(o => o.MaxAccuracyMeters is >= 5 and <= 5_000, "SuspiciousPlaces:MaxAccuracyMeters must be between 5 and 5000.")
+            .Validate(o => o.MergeMeters is >= 0 and <= 2_000, "SuspiciousPlaces:MergeMeters must be between 0 and 2000.")
+            .Validate(o => o.MinPeople is >= 1 and <= 100 && o.MinGatherings is >= 1 and <= 100,
+                "SuspiciousPlaces:MinPeople and MinGatherings must be between 1 and 100.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<PlaceMining>();
+        builder.AddVigilCompliance();
         return builder;
+    }
+
+    private static void AddVigilCompliance(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section)
+            .Validate(o => o.Window >= TimeSpan.FromDays(1) && o.Window <= TimeSpan.FromDays(366), "Compliance:Window must be between 1.00:00:00 and 366.00:00:00.")
+            .Validate(o => new[] { o.WearWeight, o.ChargingWeight, o.ZoneWeight, o.ViolationWeight, o.ReportWeight }.All(w => w >= 0)
+                && o.WearWeight + o.ChargingWeight + o.ZoneWeight + o.ViolationWeight + o.ReportWeight > 0,
+                "Compliance weights must be 0 or more, and not all 0.")
+            .Validate(o => o.OutsideForZero > TimeSpan.Zero, "Compliance:OutsideForZero must be more than 0.")
+            .Validate(o => o.WatchFrom is >= 0 and <= 100 && o.GoodFrom <= 100 && o.GoodFrom > o.WatchFrom,
+                "Compliance:WatchFrom and GoodFrom must be 0–100, with GoodFrom above WatchFrom.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ComplianceJobOptions>().BindConfiguration(ComplianceOptions.Section)
+            .Validate(o => o.RecomputeEvery >= TimeSpan.FromMinutes(1) && o.RecomputeEvery <= TimeSpan.FromDays(1),
+                "Compliance:RecomputeEvery must be between 00:01:00 and 1.00:00:00.")
+            .Validate(o => o.SettleDays is >= 1 and <= 30, "Compliance:SettleDays must be between 1 and 30.")
+            .Validate(o => new[] { o.GoodIntervalSeconds, o.WatchIntervalSeconds, o.AttentionIntervalSeconds }.All(s => s is >= 5 and <= 3_600),
+                "Compliance:GoodIntervalSeconds, WatchIntervalSeconds and AttentionIntervalSeconds must be between 5 and 3600.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<ComplianceBook>();
+        builder.Services.AddSingleton<ComplianceJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ComplianceJob>());
     }
 
     internal static void MapIntelligenceEndpoints(this RouteGroupBuilder api)
@@ -52,5 +91,7 @@ public static class IntelligenceExtensions
         api.MapInvestigationEndpoints();
         api.MapLocationHistoryExport();
         api.MapStatisticsEndpoints();
+        api.MapSuspiciousPlaceEndpoints();
+        api.MapComplianceEndpoints();
     }
 }

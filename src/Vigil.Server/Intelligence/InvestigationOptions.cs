@@ -8,6 +8,9 @@ public sealed class InvestigationOptions
     /// <summary>The longest time window of a "who was near this place" search (default 7 days).</summary>
     public TimeSpan MaxPlaceWindow { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The longest period of a suspicious-place analysis (default 31 days: recurrence needs weeks; it reads the nights only).</summary>
+    public TimeSpan MaxSuspiciousPlacesPeriod { get; set; } = TimeSpan.FromDays(31);
+
     /// <summary>The largest radius of a circle searched (default 5 km).</summary>
     public double MaxRadiusMeters { get; set; } = 5_000;
 

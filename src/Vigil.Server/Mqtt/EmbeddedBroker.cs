@@ -41,6 +41,11 @@ internal sealed class EmbeddedBroker(DeviceCredentials credentials, TelemetryInt
 
     private async Task PublishAsync(InterceptingPublishEventArgs e)
     {
+        if (e.ClientId == DeviceCommands.ServerClientId)
+        {
+            return; // the server's own command, routed to the device's subscription
+        }
+
         // Telemetry is consumed here, not routed to subscribers.
         e.ProcessPublish = false;
         var topic = e.ApplicationMessage.Topic;

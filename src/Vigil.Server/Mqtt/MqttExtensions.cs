@@ -11,6 +11,7 @@ public static class MqttExtensions
     {
         builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>() ?? new MqttOptions();
+        builder.Services.AddSingleton<DeviceCommands>();
         if (options.Mode == MqttMode.External)
         {
             builder.Services.AddHostedService<ExternalBrokerConsumer>();

@@ -36,5 +36,20 @@ public static partial class AuthorizationMatrix
             .Allowed(OwnReaders).Allowed(ProvincialLogistics).Hidden(SiblingReaders).Hidden(SiblingProvincialLogistics),
         Get("/api/v1/statistics/trends").Query($"communeCode={AuthorizationWorld.Commune}")
             .Allowed(OwnReaders).Allowed(ProvincialLogistics).Hidden(SiblingReaders).Hidden(SiblingProvincialLogistics),
+
+        // Suspicious places: the province and national analysts and supervisors (the hotspot editors); the analysis is
+        // filtered to their jurisdiction, a named commune must lie within it; a promotion without a name fails after the checks.
+        Post("/api/v1/suspicious-places").Json(w => new { reason = "Kiểm tra ma trận phân quyền", from = w.Now.AddDays(-1), to = w.Now })
+            .Allowed(HotspotEditors),
+        Post("/api/v1/suspicious-places").Json(w => new { reason = "Kiểm tra ma trận phân quyền", from = w.Now.AddDays(-1), to = w.Now, communeCode = AuthorizationWorld.Commune })
+            .Allowed(NationalSupervisor, ProvincialSupervisor, ProvincialAnalyst).Hidden(SiblingProvince),
+        Post("/api/v1/suspicious-places/promote").Json(new { reason = "Kiểm tra ma trận phân quyền", name = "", category = "apartment", lat = 21.03, lon = 105.85, radiusMeters = 60 })
+            .Allowed(HotspotEditors),
+
+        // Compliance: a person's score for the officers who read the case and the wearer themself; a unit's list for
+        // the case readers, filtered to their jurisdiction, a narrower area within it.
+        Get("/api/v1/persons/{id:guid}/compliance", w => [w.Person]).Allowed(OwnReaders).Allowed(Wearer).Hidden(SiblingReaders),
+        Get("/api/v1/compliance").Allowed(OwnReaders).Allowed(SiblingReaders),
+        Get("/api/v1/compliance").Query($"communeCode={AuthorizationWorld.Commune}").Allowed(OwnReaders).Hidden(SiblingReaders),
     ];
 }

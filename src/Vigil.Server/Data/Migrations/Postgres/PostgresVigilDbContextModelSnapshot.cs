@@ -1145,6 +1145,80 @@ namespace Vigil.Server.Data.Migrations.Postgres
                     b.ToTable("DeviceTwins", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceDayRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CriticalViolations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Depletions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighViolations")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("LowBattery")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MediumViolations")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MonitoredSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutsideSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReportsDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportsOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WornSeconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PersonId", "Date");
+
+                    b.ToTable("ComplianceDays", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceStanding", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("TierSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("Score");
+
+                    b.ToTable("ComplianceStandings", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestId")
@@ -1381,6 +1455,24 @@ namespace Vigil.Server.Data.Migrations.Postgres
                         .WithMany("Zones")
                         .HasForeignKey("ScopeVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceDayRow", b =>
+                {
+                    b.HasOne("Vigil.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceStanding", b =>
+                {
+                    b.HasOne("Vigil.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1140,6 +1140,80 @@ namespace Vigil.Server.Data.Migrations.Sqlite
                     b.ToTable("DeviceTwins", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceDayRow", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriticalViolations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Depletions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighViolations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LowBattery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MeasuredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumViolations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonitoredSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutsideSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportsDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportsOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WornSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Date");
+
+                    b.ToTable("ComplianceDays", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceStanding", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Through")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TierSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("Score");
+
+                    b.ToTable("ComplianceStandings", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Server.Ingestion.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestId")
@@ -1374,6 +1448,24 @@ namespace Vigil.Server.Data.Migrations.Sqlite
                         .WithMany("Zones")
                         .HasForeignKey("ScopeVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceDayRow", b =>
+                {
+                    b.HasOne("Vigil.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Server.Compliance.ComplianceStanding", b =>
+                {
+                    b.HasOne("Vigil.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,21 @@
+namespace Vigil.Server.Compliance;
+
+/// <summary>How the compliance days are kept and what a tier asks of the device (configuration section "Compliance").</summary>
+public sealed class ComplianceJobOptions
+{
+    /// <summary>How often the days still open to change are measured again and the scores recomputed (default 1 hour).</summary>
+    public TimeSpan RecomputeEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How many days back (today included) are measured again on every pass (default 3): alerts resolved and reports
+    /// recorded late still change them. Older days are final; a day never measured is measured once.
+    /// </summary>
+    public int SettleDays { get; set; } = 3;
+
+    /// <summary>The reporting interval, in seconds, the device is told to keep in each tier (the protocol's 30–60 s band).</summary>
+    public int GoodIntervalSeconds { get; set; } = 60;
+
+    public int WatchIntervalSeconds { get; set; } = 45;
+
+    public int AttentionIntervalSeconds { get; set; } = 30;
+}

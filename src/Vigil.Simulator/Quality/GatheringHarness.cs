@@ -1,0 +1,93 @@
+using Vigil.Domain.Gatherings;
+using Vigil.Domain.Scope;
+using Vigil.Domain.Telemetry;
+using Vigil.Simulator.Model;
+using Vigil.Simulator.Scenarios;
+
+namespace Vigil.Simulator.Quality;
+
+/// <summary>
+/// The gathering harness (D6): builds the same labelled population as the <c>quality</c> harness, simulates every band,
+/// and runs the domain's <see cref="GatheringDetector"/> over everyone's latest position once a minute exactly as the
+/// server's GatheringWatch does — each delivery parsed by the real parser when it arrives, a late (buffered) fix never
+/// replacing a newer one, positions older than the detector's staleness dropped, the person's own residence and work
+/// zones in force excluded — then scores the gatherings raised against the "gathering" labels.
+/// </summary>
+public static class GatheringHarness
+{
+    private static readonly ZoneKind[] OwnPlaceKinds = [ZoneKind.Residence, ZoneKind.Work];
+
+    public static GatheringReport Run(int people, int days, int seed, DateTimeOffset start, GatheringOptions? options = null)
+    {
+        options ??= new GatheringOptions();
+        var builder = new ScenarioBuilder(start, days, seed);
+        var population = builder.Build(people);
+        var fixes = new ArrivedFix[population.Count][];
+        Parallel.For(0, population.Count, i =>
+        {
+            var person = population[i];
+            var wearer = new SimulatedWearer(person.Profile, builder.Start, builder.End, person.Incidents);
+            fixes[i] = Arrivals(wearer.Advance(builder.End));
+        });
+
+        var detector = new GatheringDetector(options);
+        var ids = population.Select((p, i) => (Id: PersonId(i), p)).ToDictionary(x => x.Id, x => x.p);
+        var cursor = new int[population.Count];
+        var newest = new ArrivedFix?[population.Count];
+        var raised = new List<DetectedGathering>();
+        for (var now = builder.Start.AddMinutes(1); now <= builder.End; now = now.AddMinutes(1))
+        {
+            var positions = new List<LatestPosition>(population.Count);
+            for (var i = 0; i < population.Count; i++)
+            {
+                var list = fixes[i];
+                while (cursor[i] < list.Length && list[cursor[i]].ReceivedAt <= now)
+                {
+                    var fix = list[cursor[i]++];
+                    if (newest[i] is not { } known || fix.MeasuredAt > known.MeasuredAt)
+                    {
+                        newest[i] = fix;
+                    }
+                }
+
+                if (newest[i] is { } latest && latest.MeasuredAt >= now - options.StaleAfter)
+                {
+                    positions.Add(new LatestPosition(PersonId(i), latest.MeasuredAt, latest.Lat, latest.Lon, latest.AccuracyMeters));
+                }
+            }
+
+            var at = now;
+            var update = detector.Evaluate(now, positions, (person, lat, lon) => ids[person].Case.At(at).Scopes
+                .Where(s => s.InForce.Contains(at)).SelectMany(s => s.Zones).Any(z => OwnPlaceKinds.Contains(z.Kind) && z.Shape.Contains(lat, lon)));
+            raised.AddRange(update.Ongoing.Where(g => g.Started).Select(g => new DetectedGathering(g.Id, g.Since, now,
+                [.. g.Members.Select(m => ids[m.PersonId].Profile.DeviceId)], g.CenterLat, g.CenterLon)));
+        }
+
+        var labels = population.SelectMany(p => p.Labels).Where(l => l.Scenario == ScenarioKinds.Gathering).ToList();
+        return GatheringReport.Score(people, days, seed, options, labels, raised);
+    }
+
+    /// <summary>The fixes of the band's deliveries as the store keeps them: parsed at arrival, duplicates dropped by seq, in arrival order.</summary>
+    private static ArrivedFix[] Arrivals(IReadOnlyList<Delivery> deliveries)
+    {
+        var seen = new HashSet<long>();
+        var arrived = new List<ArrivedFix>();
+        foreach (var delivery in deliveries.OrderBy(d => d.ReceivedAt))
+        {
+            var batch = TelemetryParser.Parse(delivery.Body(), delivery.ReceivedAt, TelemetryLimits.Default);
+            foreach (var message in batch.Accepted.Where(m => seen.Add(m.Seq) && m.Fix is not null))
+            {
+                arrived.Add(new ArrivedFix(delivery.ReceivedAt, message.MeasuredAt, message.Fix!.Lat, message.Fix.Lon, message.Fix.AccuracyMeters));
+            }
+        }
+
+        return [.. arrived];
+    }
+
+    private static Guid PersonId(int index) => new(index, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
+
+    private readonly record struct ArrivedFix(DateTimeOffset ReceivedAt, DateTimeOffset MeasuredAt, double Lat, double Lon, double? AccuracyMeters);
+}
+
+/// <summary>A gathering the detector raised: its first evaluation (when the watch raises the alerts) and its members' devices.</summary>
+public sealed record DetectedGathering(Guid Id, DateTimeOffset Since, DateTimeOffset RaisedAt, IReadOnlyList<string> DeviceIds, double Lat, double Lon);

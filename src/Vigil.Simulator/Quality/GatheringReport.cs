@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Vigil.Domain.Gatherings;
+using Vigil.Simulator.Scenarios;
+
+namespace Vigil.Simulator.Quality;
+
+/// <summary>
+/// D6 scored: a raised gathering is true when at least <see cref="GatheringOptions.MinPeople"/> of its members are the
+/// devices of one gathering label and it was raised between a minute before the label's onset and 30 minutes after it
+/// ended; a second raise for the same label is a duplicate (not true, as in the rules' matcher); any other raise is false.
+/// Delay is from the onset (the third person's arrival); in budget means by the label's due time (onset + 10 min) plus
+/// one evaluation period and one report interval (2 min).
+/// </summary>
+public sealed record GatheringReport(
+    int People,
+    double Days,
+    int Seed,
+    int Labelled,
+    int Detected,
+    double? Recall,
+    int Raised,
+    int TruePositives,
+    int FalsePositives,
+    int Duplicates,
+    double? Precision,
+    double? DelayP50Seconds,
+    double? DelayP95Seconds,
+    double? DelayMaxSeconds,
+    double? InBudget,
+    IReadOnlyList<string> Misses,
+    IReadOnlyList<string> FalseRaises)
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(2);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static GatheringReport Score(int people, double days, int seed, GatheringOptions options, IReadOnlyList<GroundTruth> labels,
+        IReadOnlyList<DetectedGathering> raised)
+    {
+        var matched = new Dictionary<string, DetectedGathering>(StringComparer.Ordinal);
+        int truePositives = 0, duplicates = 0;
+        var falses = new List<DetectedGathering>();
+        foreach (var g in raised.OrderBy(r => r.RaisedAt))
+        {
+            var label = labels.FirstOrDefault(l => l.DeviceIds.Intersect(g.DeviceIds, StringComparer.Ordinal).Count() >= options.MinPeople
+                && g.RaisedAt >= l.Start.AddMinutes(-1) && g.RaisedAt <= l.End.AddMinutes(30));
+            if (label is null)
+            {
+                falses.Add(g);
+            }
+            else if (matched.TryAdd(label.Id, g))
+            {
+                truePositives++;
+            }
+            else
+            {
+                duplicates++;
+            }
+        }
+
+        var delays = labels.Where(l => matched.ContainsKey(l.Id)).Select(l => (Delay: matched[l.Id].RaisedAt - l.Start, Label: l)).OrderBy(d => d.Delay).ToList();
+        var misses = labels.Where(l => !matched.ContainsKey(l.Id))
+            .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Id} {l.Start:O}–{l.End:O} {string.Join(',', l.DeviceIds)}: {l.Description}")).ToList();
+        return new GatheringReport(people, days, seed, labels.Count, matched.Count, labels.Count == 0 ? null : (double)matched.Count / labels.Count,
+            raised.Count, truePositives, falses.Count, duplicates, raised.Count == 0 ? null : (double)truePositives / raised.Count,
+            Quantile(delays.Select(d => d.Delay), 0.5), Quantile(delays.Select(d => d.Delay), 0.95), delays.Count == 0 ? null : delays[^1].Delay.TotalSeconds,
+            delays.Count == 0 ? null : (double)delays.Count(d => d.Label.Start + d.Delay <= d.Label.DueAt + Budget) / delays.Count,
+            [.. misses.Take(20)],
+            [.. falses.Take(20).Select(f => string.Create(CultureInfo.InvariantCulture,
+                $"{f.RaisedAt:O} since {f.Since:O} at {f.Lat:F5},{f.Lon:F5}: {string.Join(',', f.DeviceIds)}"))]);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The bars a run must clear (D6: recall and precision ≥ 95 %); every failure is named.</summary>
+    public IReadOnlyList<string> Failures(double minRecall, double minPrecision)
+    {
+        var failures = new List<string>();
+        if ((Recall ?? 0) < minRecall)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"gathering recall {Recall ?? 0:P1} is below {minRecall:P1} ({Detected} of {Labelled})"));
+        }
+
+        if ((Precision ?? 0) < minPrecision)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"gathering precision {Precision ?? 0:P1} is below {minPrecision:P1} ({TruePositives} of {Raised}; {FalsePositives} false, {Duplicates} duplicates)"));
+        }
+
+        return failures;
+    }
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"D6 gatherings: {People} people × {Days} days, seed {Seed}");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"labelled {Labelled}, detected {Detected}, recall {Recall:P1}; raised {Raised}: true {TruePositives}, false {FalsePositives}, duplicates {Duplicates}, precision {Precision:P1}");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"delay from the third arrival: p50 {DelayP50Seconds / 60:0.0} min, p95 {DelayP95Seconds / 60:0.0} min, max {DelayMaxSeconds / 60:0.0} min; in budget {InBudget:P1}");
+        foreach (var miss in Misses)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  missed: {miss}");
+        }
+
+        foreach (var raise in FalseRaises)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  false: {raise}");
+        }
+
+        return text.ToString();
+    }
+
+    private static double? Quantile(IEnumerable<TimeSpan> sorted, double q)
+    {
+        var list = sorted.ToList();
+        return list.Count == 0 ? null : list[Math.Min(list.Count - 1, (int)Math.Ceiling(q * list.Count) - 1)].TotalSeconds;
+    }
+}
