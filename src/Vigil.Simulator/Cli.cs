@@ -5,7 +5,8 @@ using Vigil.Simulator.Scenarios;
 namespace Vigil.Simulator;
 
 /// <summary>
-/// The command line: <c>quality</c> (the D1–D2 harness), <c>geolife</c> (D3 on real tracks) and <c>trace</c> (one
+/// The command line: <c>quality</c> (the D1–D2, D4–D5 harness), <c>geolife</c> (D3 on real tracks), <c>e4</c> (the health
+/// rules on a real Empatica E4 recording) and <c>trace</c> (one
 /// device's messages as sent). The live fleet runs inside <c>--demo</c> (Vigil.Server's DemoFleet). Options are
 /// <c>--name value</c>; see docs/quality.md.
 /// </summary>
@@ -22,6 +23,7 @@ internal static class Cli
                 "quality" => await QualityAsync(options),
                 "trace" => await TraceAsync(options),
                 "geolife" => await GeoLifeAsync(options),
+                "e4" => await E4Async(options),
                 _ => Help(),
             };
         }
@@ -30,6 +32,15 @@ internal static class Cli
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+    }
+
+    private static async Task<int> E4Async(Dictionary<string, string> o)
+    {
+        var folder = Empatica.E4Recording.FindData(o.GetValueOrDefault("data"))
+            ?? throw new ArgumentException("--data: no Empatica E4 folder found (give --data, set VIGIL_E4, or keep shared/data/empatica-e4 beside the repository).");
+        var result = Empatica.E4Replay.Run(Empatica.E4Recording.Read(folder));
+        await Console.Out.WriteLineAsync(result.ToTable());
+        return result.OverdoseAlerts == 0 ? 0 : 1;
     }
 
     private static async Task<int> QualityAsync(Dictionary<string, string> o)
@@ -122,6 +133,9 @@ internal static class Cli
               geolife  [--data ../shared/data/geolife] [--seed 1] [--json report.json]
                        [--max-false-per-person-week 1] [--min-departures-caught 1]
                        Replays real GeoLife tracks as wristbands (D3); exits 1 when a bar is not met.
+              e4       [--data ../shared/data/empatica-e4]
+                       Replays the real Empatica E4 recording through the health rules (false alarms only);
+                       exits 1 on a possible-overdose alarm.
               trace    [--people 60] [--days 7] [--seed 1] --device SIM-00001 [--from T] [--until T]
                        Prints what one simulated band sends (arrival time, then the JSON body).
             """);

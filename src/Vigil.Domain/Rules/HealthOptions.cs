@@ -15,8 +15,8 @@ public sealed class HealthOptions
     /// <summary>Possible overdose: respiration at or below this (breaths/min), on two readings in a row or one corroborated reading.</summary>
     public double OverdoseRespirationPerMin { get; set; } = 5;
 
-    /// <summary>A single slow-breathing reading is corroborated by a still wrist and SpO2 at or below this…</summary>
-    public double CorroboratingSpO2Percent { get; set; } = 90;
+    /// <summary>A single slow-breathing reading is corroborated by a still wrist and SpO2 at or below this (hypoxaemia)…</summary>
+    public double CorroboratingSpO2Percent { get; set; } = 92;
 
     /// <summary>…or by a heart rate at or below this (bpm).</summary>
     public double CorroboratingHeartRateBpm { get; set; } = 50;

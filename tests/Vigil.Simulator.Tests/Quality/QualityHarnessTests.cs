@@ -26,7 +26,28 @@ public sealed class QualityHarnessTests
         }
 
         Assert.Contains(labels, l => l.Scenario == "gathering");
-        Assert.Contains("overdose", report.UnevaluatedLabels.Keys);
+        Assert.Contains("stress", report.UnevaluatedLabels.Keys);
+    }
+
+    [Fact]
+    public void Run_FiveDaysFiftyPeople_PossibleOverdoseMeetsD4()
+    {
+        var (report, labels, _) = QualityHarness.Run(50, 5, 1, Start);
+        var health = report.Health;
+
+        Assert.True(health.OverdoseLabelled >= 20, $"only {health.OverdoseLabelled} overdose episodes were simulated");
+        Assert.Equal(labels.Count(l => l.Scenario == "overdose"), health.OverdoseLabelled);
+        Assert.Empty(health.Failures(minRecall: 0.99, maxFalsePer1000: 1));
+        Assert.True(health.OverdoseDelayMaxSeconds <= 60, $"the slowest alert came {health.OverdoseDelayMaxSeconds} s after the criterion was met");
+    }
+
+    [Fact]
+    public void Failures_SpO2AloneWithAThirtyMinuteDwell_OverdoseMissesAreNamed()
+    {
+        // The D4 check must be able to fail: with breathing ignored and SpO2 needing 30 minutes, 8-minute episodes pass unseen.
+        var options = new RuleOptions { Health = { OverdoseRespirationPerMin = -1, NoBreathingPerMin = -1, OverdoseSpO2Dwell = TimeSpan.FromMinutes(30) } };
+        var (report, _, _) = QualityHarness.Run(12, 3, 1, Start, options);
+        Assert.Contains(report.Health.Failures(), f => f.StartsWith("PossibleOverdose: recall 0.0 %", StringComparison.Ordinal));
     }
 
     [Fact]
