@@ -19,12 +19,20 @@ public sealed partial class RuleEngine
         var health = twin.Health;
         var skin = message.Wear?.SkinContact ?? twin.SkinContact;
         var strap = message.Wear?.Strap ?? twin.Strap;
-        if (skin != true || strap is StrapState.Open or StrapState.Cut || @case.RemovalApprovedAt(t))
+        if (@case.RemovalApprovedAt(t))
         {
-            // Off the wrist (or removed with approval): these are not the person's vitals, and what ran is over as far as the band can tell.
+            // Removed with approval: what ran is over as far as the band can tell.
             health.ResetClocks();
-            End(twin, result, OverdoseKey, t, "device not on the wrist");
-            End(twin, result, DrugUseKey, t, "device not on the wrist");
+            End(twin, result, OverdoseKey, t, "temporary removal approved");
+            End(twin, result, DrugUseKey, t, "temporary removal approved");
+            return;
+        }
+
+        if (skin != true || strap is StrapState.Open or StrapState.Cut)
+        {
+            // Not the person's vitals. A loose strap loses contact for one reading now and then, so this neither ends an
+            // episode nor restarts its clocks; a longer spell off the wrist breaks the runs by the reading gap, and an
+            // open condition ends only on readings that show recovery.
             return;
         }
 

@@ -116,6 +116,19 @@ public sealed class HealthRuleTests
     }
 
     [Fact]
+    public void OnMessage_OneReadingWithoutSkinContactDuringAnEpisode_NeitherEndsNorRaisesItAgain()
+    {
+        // Regression (found by the quality harness): a loose strap's one-reading contact glitch ended the alert and the
+        // next reading raised a second one for the same episode.
+        var kit = new RuleTestKit();
+        var overdose = new Vitals(45, 20, 80, 33, 1, 3);
+        var signals = Series(kit, Monday10, 3, TimeSpan.FromMinutes(1), _ => overdose);
+        signals.AddRange(kit.Send(kit.Message(Monday10.AddMinutes(3), Home, wear: OffBody, motion: Still)).Signals);
+        signals.AddRange(Series(kit, Monday10.AddMinutes(4), 3, TimeSpan.FromMinutes(1), _ => overdose));
+        Assert.Equal([SignalKind.Raised], signals.Select(s => s.Kind));
+    }
+
+    [Fact]
     public void OnMessage_OverdoseVitalsDuringAnApprovedRemoval_NoAlert()
     {
         var kit = new RuleTestKit();

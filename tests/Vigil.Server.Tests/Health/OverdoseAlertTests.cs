@@ -58,7 +58,10 @@ public abstract class OverdoseAlertTests(VigilFixture fixture, MedicalResponderS
             Assert.Equal(MedicalResponderSetup.ResponderName, message.Destination);
             var police = Assert.Single(await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "alert.raised" && m.Destination == null).ToListAsync(),
                 m => m.Payload.Contains(alert.Id.ToString(), StringComparison.Ordinal));
-            Assert.DoesNotContain("lat", police.Payload, StringComparison.OrdinalIgnoreCase);
+            using var policePayload = JsonDocument.Parse(police.Payload);
+            var names = policePayload.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Contains("rule", names);
+            Assert.DoesNotContain(names, n => n is "lat" or "lon" or "lastKnownPosition" or "readings" or "evidence" or "fullName");
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "medical.notify" && a.PersonId == personId));
         }
 

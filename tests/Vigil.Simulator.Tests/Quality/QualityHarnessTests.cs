@@ -38,7 +38,8 @@ public sealed class QualityHarnessTests
         Assert.True(health.OverdoseLabelled >= 20, $"only {health.OverdoseLabelled} overdose episodes were simulated");
         Assert.Equal(labels.Count(l => l.Scenario == "overdose"), health.OverdoseLabelled);
         Assert.Empty(health.Failures(minRecall: 0.99, maxFalsePer1000: 1));
-        Assert.True(health.OverdoseDelayMaxSeconds <= 60, $"the slowest alert came {health.OverdoseDelayMaxSeconds} s after the criterion was met");
+        // The slowest: one 60-s reporting interval of a still band plus transport.
+        Assert.True(health.OverdoseDelayMaxSeconds <= 65, $"the slowest alert came {health.OverdoseDelayMaxSeconds} s after the criterion was met");
     }
 
     [Fact]
