@@ -18,7 +18,9 @@ public static class HealthEvaluation
     private static readonly TimeSpan Margin = TimeSpan.FromHours(1);
     private const int MinScores = 3;
 
-    public sealed record Person(int Index, string DeviceId, IReadOnlyList<GroundTruth> Labels, IReadOnlyList<(DateTimeOffset At, double Score)> Scores);
+    /// <param name="BandOff">Overdose labels during which the band sent nothing (switched off on a flat battery): no band can see those.</param>
+    public sealed record Person(int Index, string DeviceId, IReadOnlyList<GroundTruth> Labels, IReadOnlyList<(DateTimeOffset At, double Score)> Scores,
+        IReadOnlyList<string> BandOff);
 
     public static HealthQuality Score(IReadOnlyList<Person> people, IReadOnlyList<RaisedAlert> alerts, DateTimeOffset from, DateTimeOffset until, double personDays)
     {
@@ -41,6 +43,9 @@ public static class HealthEvaluation
 
         // The delay an officer lives is to when the server had the deciding message (true time); the band's own clock is
         // off by up to ±20 s in the simulation, so measurement-time delays are given only beside it.
+        var bandOff = people.SelectMany(p => p.BandOff).ToHashSet(StringComparer.Ordinal);
+        var observable = overdose.Count(l => !bandOff.Contains(l.Id));
+        var caughtObservable = overdose.Count(l => !bandOff.Contains(l.Id) && caught.ContainsKey(l.Id));
         var delays = overdose.Where(l => caught.ContainsKey(l.Id)).Select(l => (caught[l.Id].DecidedAt - l.DueAt).TotalSeconds).Order().ToList();
         var onDeviceClock = overdose.Where(l => caught.ContainsKey(l.Id)).Select(l => (caught[l.Id].At - l.DueAt).TotalSeconds).Order().ToList();
 
@@ -53,7 +58,7 @@ public static class HealthEvaluation
         var falseFlags = flags.Count(f => !stress.Any(s => s.Person.DeviceId == f.DeviceId && f.At >= s.Label.Start && f.At <= s.Label.End.AddMinutes(30)));
 
         return new HealthQuality(
-            overdose.Count, caught.Count, overdose.Count == 0 ? null : (double)caught.Count / overdose.Count,
+            overdose.Count, caught.Count, overdose.Count - observable, observable == 0 ? null : (double)caughtObservable / observable,
             Percentile(delays, 0.5), Percentile(delays, 0.95), delays.Count == 0 ? null : delays[^1],
             delays.Count == 0 ? null : (double)delays.Count(d => d <= Budget.TotalSeconds) / delays.Count,
             Percentile(onDeviceClock, 0.95), onDeviceClock.Count == 0 ? null : (double)onDeviceClock.Count(d => d <= Budget.TotalSeconds) / onDeviceClock.Count,

@@ -23,7 +23,7 @@ public static class QualityHarness
         var engine = new RuleEngine(options, hotspots);
 
         var results = new (List<RaisedAlert> Alerts, List<GroundTruth> Labels, long Messages, long Duplicates, long Rejected, List<string> Reasons,
-            List<(DateTimeOffset At, double Score)> Arousal)[population.Count];
+            List<(DateTimeOffset At, double Score)> Arousal, List<string> BandOff)[population.Count];
         Parallel.For(0, population.Count, i =>
         {
             var person = population[i];
@@ -32,7 +32,9 @@ public static class QualityHarness
             var run = new EngineRun(engine);
             var alerts = run.Run(person.Profile.DeviceId, deliveries, person.Case, builder.Start, builder.End);
             var labels = FixBatteryLabels(person, wearer).Concat(OfflineLabels(person, deliveries, options, builder.End)).ToList();
-            results[i] = (alerts, labels, run.Messages, run.Duplicates, run.Rejected, run.RejectionReasons, run.ArousalScores);
+            var measured = deliveries.SelectMany(d => d.Messages).Select(m => m.MeasuredAt).Order().ToList();
+            var bandOff = labels.Where(l => l.Scenario == ScenarioKinds.Overdose && !measured.Any(m => m >= l.Start && m <= l.End)).Select(l => l.Id).ToList();
+            results[i] = (alerts, labels, run.Messages, run.Duplicates, run.Rejected, run.RejectionReasons, run.ArousalScores, bandOff);
         });
 
         var allAlerts = results.SelectMany(r => r.Alerts).ToList();
@@ -44,7 +46,7 @@ public static class QualityHarness
         var scores = Matcher.Score(allLabels, [.. judged.Where(a => a.Rule != nameof(RuleKind.PossibleDrugUse))]);
         var personDays = (double)people * days;
         var health = HealthEvaluation.Score(
-            [.. population.Select((p, i) => new HealthEvaluation.Person(i, p.Profile.DeviceId, results[i].Labels, results[i].Arousal))],
+            [.. population.Select((p, i) => new HealthEvaluation.Person(i, p.Profile.DeviceId, results[i].Labels, results[i].Arousal, results[i].BandOff))],
             judged, builder.Start.AddHours(1), builder.End, personDays);
         var falseAlerts = scores.Sum(s => s.FalseAlerts + s.DuplicateAlerts);
         var unevaluated = allLabels.Where(l => l.ExpectedRule is null && l.ExpectAlert).GroupBy(l => l.Scenario)
