@@ -92,7 +92,7 @@ internal static partial class Log
     // 40–49: what the rules read from the registry.
     [LoggerMessage(40, LogLevel.Warning, "Hotspot {HotspotId} left out of the hotspot index: {Reason}")]
     public static partial void HotspotLeftOut(this ILogger logger, Guid hotspotId, string reason);
-    [LoggerMessage(20, LogLevel.Information, "Webhooks: no Webhooks:Url configured; outbox messages are kept until one is")]
+    [LoggerMessage(20, LogLevel.Information, "Webhooks: no Webhooks:Url and no Health:MedicalResponders configured; outbox messages are kept until one is")]
     public static partial void WebhooksDisabled(this ILogger logger);
 
     [LoggerMessage(21, LogLevel.Debug, "Webhook {MessageId} ({Kind}) delivered on try {Attempt}")]

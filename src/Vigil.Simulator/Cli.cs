@@ -6,9 +6,10 @@ using Vigil.Simulator.Scenarios;
 namespace Vigil.Simulator;
 
 /// <summary>
-/// The command line: <c>quality</c> (the D1–D2 harness), <c>gatherings</c> (D6), <c>order</c> (P4's same alerts in
-/// any delivery order), <c>geolife</c> (D3 on real tracks), <c>trace</c> (one device's messages as sent) and
-/// <c>fleet</c> (drives a running Vigil's demo wearers; the same fleet also runs inside <c>--demo</c>). Options are
+/// The command line: <c>quality</c> (the D1–D2 and D4–D5 harness), <c>gatherings</c> (D6), <c>order</c> (P4's same
+/// alerts in any delivery order), <c>geolife</c> (D3 on real tracks), <c>e4</c> (the health rules on a real Empatica E4
+/// recording), <c>trace</c> (one device's messages as sent) and <c>fleet</c> (drives a running Vigil's demo wearers;
+/// the same fleet also runs inside <c>--demo</c>). Options are
 /// <c>--name value</c>; see docs/quality.md.
 /// </summary>
 internal static class Cli
@@ -27,6 +28,7 @@ internal static class Cli
                 "geolife" => await GeoLifeAsync(options),
                 "fleet" => await FleetAsync(options),
                 "order" => await OrderAsync(options),
+                "e4" => await E4Async(options),
                 _ => Help(),
             };
         }
@@ -82,6 +84,15 @@ internal static class Cli
             stop.Cancel();
         };
         return await FleetCommand.RunAsync(settings, Console.Out, TimeProvider.System, stop.Token);
+    }
+
+    private static async Task<int> E4Async(Dictionary<string, string> o)
+    {
+        var folder = Empatica.E4Recording.FindData(o.GetValueOrDefault("data"))
+            ?? throw new ArgumentException("--data: no Empatica E4 folder found (give --data, set VIGIL_E4, or keep shared/data/empatica-e4 beside the repository).");
+        var result = Empatica.E4Replay.Run(Empatica.E4Recording.Read(folder));
+        await Console.Out.WriteLineAsync(result.ToTable());
+        return result.OverdoseAlerts == 0 ? 0 : 1;
     }
 
     private static async Task<int> QualityAsync(Dictionary<string, string> o)
@@ -207,6 +218,9 @@ internal static class Cli
               order    [--people 60] [--days 7] [--seed 1] [--burst-hours 2] [--shuffle]
                        P4's third condition: the alerts of in-order delivery vs the same messages held and uploaded
                        in a burst (arrays of 500, oldest first or --shuffle'd); exits 1 when they differ.
+              e4       [--data ../shared/data/empatica-e4]
+                       Replays the real Empatica E4 recording through the health rules (false alarms only);
+                       exits 1 on a possible-overdose alarm.
               trace    [--people 60] [--days 7] [--seed 1] --device SIM-00001 [--from T] [--until T]
                        Prints what one simulated band sends (arrival time, then the JSON body).
             """);

@@ -81,6 +81,9 @@ public sealed class DeviceTwin
     /// <summary>The deadlines the wearer has been nudged about, by what they are (e.g. "arrival:2026-11-23T…"), so each nudge goes once.</summary>
     public HashSet<string>? Nudged { get; set; }
 
+    /// <summary>Overdose clocks, the person's vitals baseline and the arousal score.</summary>
+    public HealthTwin Health { get; set; } = new();
+
     /// <summary>Conditions with an open alert, by key.</summary>
     public Dictionary<string, OpenCondition> Open { get; set; } = [];
 }

@@ -57,6 +57,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
         }
 
         EvaluateShielding(twin, result, message, receivedAt);
+        EvaluateHealth(twin, result, message, @case);
         Record(twin, message);
         EvaluateDeadlines(twin, result, @case, t);
         return result;
@@ -129,6 +130,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
         twin.Night = null;
         twin.NightsAwayInRow = 0;
         twin.NightEvidence = null;
+        twin.Health.ResetClocks();
     }
 
     private void Raise(DeviceTwin twin, RuleResult result, RuleKind rule, string key, DateTimeOffset since, DateTimeOffset at,

@@ -31,6 +31,12 @@ public enum RuleKind
 
     /// <summary>An unusual gathering: at least 3 monitored people within 50 m of each other for 10 minutes, away from their own places.</summary>
     Gathering,
+
+    /// <summary>Possible overdose: very low SpO2 for minutes, very slow or absent breathing with no motion. A life at risk: raised at once, also to medical responders.</summary>
+    PossibleOverdose,
+
+    /// <summary>Possible drug use: vitals far from the person's own baseline at rest. A flag for an officer to review, never a violation.</summary>
+    PossibleDrugUse,
 }
 
 public static class RuleKindExtensions

@@ -69,4 +69,7 @@ public sealed class RuleOptions
 
     /// <summary>Evidence kept per condition (the first and the most recent readings).</summary>
     public int MaxEvidence { get; set; } = 12;
+
+    /// <summary>Possible overdose and the per-person baselines behind the "possible drug use" flag.</summary>
+    public HealthOptions Health { get; set; } = new();
 }

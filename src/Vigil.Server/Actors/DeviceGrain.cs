@@ -171,7 +171,9 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
                 var book = scope.ServiceProvider.GetRequiredService<AlertBook>();
                 alerts = await book.ApplyAsync(db, new AlertSubject(@case.PersonId, @case.ManagingUnitId, DeviceId), result, now, ct);
                 LiveUpdates.Enqueue(db, alerts, now);
-                await scope.ServiceProvider.GetRequiredService<Audit.AuditLog>().SaveAsync(ct);
+                var audit = scope.ServiceProvider.GetRequiredService<Audit.AuditLog>();
+                await scope.ServiceProvider.GetRequiredService<Health.MedicalAlerts>().EnqueueAsync(db, audit, alerts, now, ct);
+                await audit.SaveAsync(ct);
             }
             else
             {

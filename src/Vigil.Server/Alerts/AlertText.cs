@@ -19,6 +19,9 @@ internal static class AlertText
         RuleKind.OverdueReattachment => ("Quá hạn đeo lại thiết bị", "Reattachment overdue"),
         RuleKind.OverdueMalfunctionReport => ("Quá hạn báo thiết bị hỏng", "Malfunction report overdue"),
         RuleKind.Gathering => ("Tụ tập bất thường", "Unusual gathering"),
+        RuleKind.PossibleOverdose => ("Nghi sốc thuốc, quá liều — cần cấp cứu ngay", "Possible overdose — medical help needed now"),
+        RuleKind.PossibleDrugUse => ("Dấu hiệu nghi sử dụng ma túy — chỉ để cán bộ xem xét, không phải vi phạm",
+            "Possible drug use — for an officer to review, not a violation"),
         _ => (rule.ToString(), rule.ToString()),
     };
 

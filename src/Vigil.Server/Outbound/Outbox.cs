@@ -14,7 +14,8 @@ public static class Outbox
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     /// <summary>Adds a message of <paramref name="kind"/> (e.g. <c>alert.raised</c>) carrying <paramref name="payload"/> as JSON.</summary>
-    public static OutboxMessage Enqueue(VigilDbContext db, string kind, object payload, DateTimeOffset now)
+    /// <param name="destination">Null for the webhook receiver; a medical responder's name for theirs.</param>
+    public static OutboxMessage Enqueue(VigilDbContext db, string kind, object payload, DateTimeOffset now, string? destination = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(payload);
@@ -26,6 +27,7 @@ public static class Outbox
         var message = new OutboxMessage
         {
             Kind = kind,
+            Destination = destination,
             Payload = JsonSerializer.Serialize(payload, payload.GetType(), Json),
             CreatedAt = now,
             NextAttemptAt = now,

@@ -11,6 +11,12 @@ public sealed class OutboxMessage
     /// <summary>What happened, dotted and lower case: <c>alert.raised</c>, <c>decision.signed</c>.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>
+    /// Who receives it: null for the webhook receiver (<c>Webhooks:Url</c>), otherwise the name of a medical responder
+    /// (<c>Health:MedicalResponders</c>). A message for a receiver not configured is kept until one is.
+    /// </summary>
+    public string? Destination { get; init; }
+
     /// <summary>The event as JSON, sent as the <c>payload</c> of the webhook body.</summary>
     public required string Payload { get; init; }
 

@@ -12,12 +12,14 @@ namespace Vigil.Server.Outbound;
 internal static class OutboxStore
 {
     /// <summary>
-    /// Takes up to <paramref name="batchSize"/> due messages, oldest first. On PostgreSQL the rows are chosen
+    /// Takes up to <paramref name="batchSize"/> due messages, medical responders' first (a life may be at stake), then oldest first. On PostgreSQL the rows are chosen
     /// with FOR UPDATE SKIP LOCKED, so two nodes claiming at the same instant never take the same row; on SQLite
     /// one node is assumed (the dispatcher runs one round at a time).
     /// </summary>
+    /// <param name="toWebhook">Whether the police webhook is configured (messages with no destination are taken).</param>
+    /// <param name="responders">The names of the configured medical responders; their messages are taken before all others.</param>
     public static async Task<List<OutboxMessage>> ClaimDueAsync(VigilDbContext db, DateTimeOffset now, DateTimeOffset leaseUntil,
-        int batchSize, CancellationToken ct)
+        int batchSize, bool toWebhook, string[] responders, CancellationToken ct)
     {
         List<OutboxMessage> claimed;
         if (db.Database.IsNpgsql())
@@ -27,7 +29,8 @@ internal static class OutboxStore
                 WHERE "Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
                     WHERE "DeliveredAt" IS NULL AND "NextAttemptAt" <= {now}
-                    ORDER BY "CreatedAt", "Id"
+                      AND (("Destination" IS NULL AND {toWebhook}) OR "Destination" = ANY({responders}))
+                    ORDER BY ("Destination" IS NULL), "CreatedAt", "Id"
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
@@ -37,12 +40,13 @@ internal static class OutboxStore
         {
             claimed = await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.DeliveredAt == null && m.NextAttemptAt <= now)
-                .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(batchSize).ToListAsync(ct);
+                .Where(m => (m.Destination == null && toWebhook) || (m.Destination != null && responders.Contains(m.Destination)))
+                .OrderBy(m => m.Destination == null).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(batchSize).ToListAsync(ct);
             var ids = claimed.Select(m => m.Id).ToList();
             await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseUntil), ct);
         }
 
-        return [.. claimed.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)];
+        return [.. claimed.OrderBy(m => m.Destination == null).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)];
     }
 
     public static Task MarkDeliveredAsync(VigilDbContext db, Guid id, DateTimeOffset now, CancellationToken ct) =>

@@ -4,16 +4,18 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Vigil.Server.Data;
+using Vigil.Server.Health;
 
 namespace Vigil.Server.Outbound;
 
 /// <summary>
-/// Delivers the outbox to the webhook receiver, at least once: polls due messages on a timer of the injected
-/// clock, POSTs each as signed JSON, marks 2xx answers delivered and retries everything else with capped,
-/// jittered exponential backoff — forever; nothing is dropped. Receivers dedupe by <c>X-Vigil-Id</c>.
+/// Delivers the outbox to the webhook receiver and the medical responders, at least once: polls due messages on a
+/// timer of the injected clock, POSTs each as signed JSON (with its receiver's own secret), marks 2xx answers delivered
+/// and retries everything else with capped, jittered exponential backoff — forever; nothing is dropped. Receivers
+/// dedupe by <c>X-Vigil-Id</c>. One receiver being down never holds up another's messages.
 /// </summary>
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    IOptions<MedicalResponderOptions> medical, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string HttpClientName = "Vigil.Webhooks";
 
@@ -22,12 +24,14 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
 
     /// <summary>
     /// One round: claims the due messages (a batch, oldest first) and tries each; returns how many were delivered.
-    /// A failure ends the round and gives the untried rest back, so an unreachable receiver costs one try per round.
+    /// A failure ends the round for that receiver and gives its untried rest back, so an unreachable receiver costs one
+    /// try per round and the others go on.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
+        var destinations = Destinations(settings);
+        if (destinations.Count == 0)
         {
             return 0;
         }
@@ -35,7 +39,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         await _round.WaitAsync(cancellationToken);
         try
         {
-            return await RoundAsync(settings, cancellationToken);
+            return await RoundAsync(settings, destinations, cancellationToken);
         }
         finally
         {
@@ -46,7 +50,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled)
+        if (Destinations(settings).Count == 0)
         {
             logger.WebhooksDisabled();
             return;
@@ -91,33 +95,55 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         }
     }
 
-    private async Task<int> RoundAsync(WebhookOptions settings, CancellationToken cancellationToken)
+    /// <summary>The police webhook (when configured) and every medical responder, by name (null for the webhook).</summary>
+    private Dictionary<string, WebhookDestination> Destinations(WebhookOptions settings)
+    {
+        var all = medical.Value.MedicalResponders.ToDictionary(r => r.Name, r => new WebhookDestination(r.Name, r.Url!, r.Secret!), StringComparer.Ordinal);
+        if (settings.Enabled)
+        {
+            all[""] = new WebhookDestination(null, settings.Url!, settings.Secret!);
+        }
+
+        return all;
+    }
+
+    private async Task<int> RoundAsync(WebhookOptions settings, Dictionary<string, WebhookDestination> destinations, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
         var now = clock.GetUtcNow();
         // The lease covers a whole batch of slow answers; a try is started only while it can end within the lease.
         var leaseUntil = now + settings.Timeout * (settings.BatchSize + 1);
-        var batch = await OutboxStore.ClaimDueAsync(db, now, leaseUntil, settings.BatchSize, cancellationToken);
+        var responders = destinations.Keys.Where(k => k.Length > 0).ToArray();
+        var batch = await OutboxStore.ClaimDueAsync(db, now, leaseUntil, settings.BatchSize, settings.Enabled, responders, cancellationToken);
         var client = http.CreateClient(HttpClientName);
         var delivered = 0;
+        var down = new HashSet<string>(StringComparer.Ordinal);
+        var untried = new List<Guid>();
         for (var i = 0; i < batch.Count; i++)
         {
             var message = batch[i];
+            var destination = destinations[message.Destination ?? ""];
+            if (down.Contains(message.Destination ?? ""))
+            {
+                untried.Add(message.Id);
+                continue;
+            }
+
             if (clock.GetUtcNow() + settings.Timeout > leaseUntil)
             {
-                await OutboxStore.ReleaseAsync(db, Ids(batch, i), clock.GetUtcNow(), CancellationToken.None);
+                untried.AddRange(Ids(batch, i));
                 break;
             }
 
             string? error;
             try
             {
-                error = await SendAsync(client, settings, message, cancellationToken);
+                error = await SendAsync(client, settings, destination, message, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await OutboxStore.ReleaseAsync(db, Ids(batch, i), clock.GetUtcNow(), CancellationToken.None);
+                await OutboxStore.ReleaseAsync(db, [.. untried, .. Ids(batch, i)], clock.GetUtcNow(), CancellationToken.None);
                 throw;
             }
 
@@ -133,23 +159,24 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
             var retryAt = at + WebhookBackoff.Delay(message.Attempts + 1, TimeSpan.FromSeconds(settings.MaxBackoffSeconds), Random.Shared.NextDouble());
             await OutboxStore.MarkFailedAsync(db, message.Id, retryAt, error, CancellationToken.None);
             logger.WebhookFailed(message.Id, message.Kind, message.Attempts + 1, error, retryAt);
-            await OutboxStore.ReleaseAsync(db, Ids(batch, i + 1), at, CancellationToken.None);
-            break;
+            down.Add(message.Destination ?? "");
         }
 
+        await OutboxStore.ReleaseAsync(db, untried, clock.GetUtcNow(), CancellationToken.None);
         return delivered;
     }
 
     /// <summary>Null when the receiver answered 2xx; otherwise a short reason that names no URL and no secret.</summary>
-    private async Task<string?> SendAsync(HttpClient client, WebhookOptions settings, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(HttpClient client, WebhookOptions settings, WebhookDestination destination, OutboxMessage message,
+        CancellationToken cancellationToken)
     {
         var body = Body(message);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, destination.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add("X-Vigil-Id", message.Id.ToString());
         request.Headers.Add("X-Vigil-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("X-Vigil-Signature", WebhookSignature.Sign(settings.Secret!, timestamp, body));
+        request.Headers.Add("X-Vigil-Signature", WebhookSignature.Sign(destination.Secret, timestamp, body));
 
         using var timeout = new CancellationTokenSource(settings.Timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

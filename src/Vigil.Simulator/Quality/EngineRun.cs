@@ -26,6 +26,9 @@ public sealed class EngineRun(RuleEngine engine)
 
     public List<string> RejectionReasons { get; } = [];
 
+    /// <summary>The smoothed arousal score after each resting reading once the baseline is ready (D5), in measurement order.</summary>
+    public List<(DateTimeOffset At, double Score)> ArousalScores { get; } = [];
+
     /// <summary>Runs one device's deliveries through the engine up to <paramref name="until"/>; returns the alerts raised.</summary>
     public List<RaisedAlert> Run(string deviceId, IReadOnlyList<Delivery> deliveries, CaseTimeline timeline, DateTimeOffset from, DateTimeOffset until)
     {
@@ -50,7 +53,7 @@ public sealed class EngineRun(RuleEngine engine)
             if (tick is { } at && at < nextDelivery && at <= until)
             {
                 now = at;
-                Collect(deviceId, engine.OnTick(twin, timeline.At(now), now), alerts);
+                Collect(deviceId, engine.OnTick(twin, timeline.At(now), now), alerts, now);
                 continue;
             }
 
@@ -95,11 +98,15 @@ public sealed class EngineRun(RuleEngine engine)
                 continue;
             }
 
-            Collect(deviceId, engine.OnMessage(twin, message, @case, delivery.ReceivedAt), alerts);
+            Collect(deviceId, engine.OnMessage(twin, message, @case, delivery.ReceivedAt), alerts, delivery.ReceivedAt);
+            if (twin.Health.ArousalAt == message.MeasuredAt && twin.Health.Arousal is { } score)
+            {
+                ArousalScores.Add((message.MeasuredAt, score));
+            }
         }
     }
 
-    private static void Collect(string deviceId, RuleResult result, List<RaisedAlert> alerts) =>
+    private static void Collect(string deviceId, RuleResult result, List<RaisedAlert> alerts, DateTimeOffset decidedAt) =>
         alerts.AddRange(result.Signals.Where(s => s.Kind == SignalKind.Raised)
-            .Select(s => new RaisedAlert(deviceId, s.Rule.ToString(), s.Key, s.ConditionSince, s.At, s.Detail)));
+            .Select(s => new RaisedAlert(deviceId, s.Rule.ToString(), s.Key, s.ConditionSince, s.At, s.Detail, decidedAt)));
 }

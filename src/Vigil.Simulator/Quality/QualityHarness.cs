@@ -6,7 +6,7 @@ using Vigil.Simulator.Scenarios;
 namespace Vigil.Simulator.Quality;
 
 /// <summary>
-/// The detection-quality harness (D1, D2): builds a labelled scenario population, simulates every band, runs the
+/// The detection-quality harness (D1, D2, D4, D5): builds a labelled scenario population, simulates every band, runs the
 /// deliveries through the rules engine in-process on simulated time, fixes the labels only the run can time (when a
 /// battery died; when a band was silent for 15 minutes), and scores the alerts against the ground truth.
 /// </summary>
@@ -20,7 +20,8 @@ public static class QualityHarness
         var population = builder.Build(people);
         var engine = Engine(options);
 
-        var results = new (List<RaisedAlert> Alerts, List<GroundTruth> Labels, long Messages, long Duplicates, long Rejected, List<string> Reasons)[population.Count];
+        var results = new (List<RaisedAlert> Alerts, List<GroundTruth> Labels, long Messages, long Duplicates, long Rejected, List<string> Reasons,
+            List<(DateTimeOffset At, double Score)> Arousal, List<string> BandOff)[population.Count];
         Parallel.For(0, population.Count, i =>
         {
             var person = population[i];
@@ -29,7 +30,9 @@ public static class QualityHarness
             var run = new EngineRun(engine);
             var alerts = run.Run(person.Profile.DeviceId, deliveries, person.Case, builder.Start, builder.End);
             var labels = FixBatteryLabels(person, wearer).Concat(OfflineLabels(person, deliveries, options, builder.End)).ToList();
-            results[i] = (alerts, labels, run.Messages, run.Duplicates, run.Rejected, run.RejectionReasons);
+            var measured = deliveries.SelectMany(d => d.Messages).Select(m => m.MeasuredAt).Order().ToList();
+            var bandOff = labels.Where(l => l.Scenario == ScenarioKinds.Overdose && !measured.Any(m => m >= l.Start && m <= l.End)).Select(l => l.Id).ToList();
+            results[i] = (alerts, labels, run.Messages, run.Duplicates, run.Rejected, run.RejectionReasons, run.ArousalScores, bandOff);
         });
 
         var allAlerts = results.SelectMany(r => r.Alerts).ToList();
@@ -37,8 +40,12 @@ public static class QualityHarness
 
         // The first hour of a run is the bands coming online, not behaviour: nothing is judged there.
         var judged = allAlerts.Where(a => a.At >= builder.Start.AddHours(1)).ToList();
-        var scores = Matcher.Score(allLabels, judged);
+        // "Possible drug use" is a flag for review, not an alert of a rule with a label: D5 scores it, D1/D2 do not count it.
+        var scores = Matcher.Score(allLabels, [.. judged.Where(a => a.Rule != nameof(RuleKind.PossibleDrugUse))]);
         var personDays = (double)people * days;
+        var health = HealthEvaluation.Score(
+            [.. population.Select((p, i) => new HealthEvaluation.Person(i, p.Profile.DeviceId, results[i].Labels, results[i].Arousal, results[i].BandOff))],
+            judged, builder.Start.AddHours(1), builder.End, personDays);
         var falseAlerts = scores.Sum(s => s.FalseAlerts + s.DuplicateAlerts);
         var unevaluated = allLabels.Where(l => l.ExpectedRule is null && l.ExpectAlert).GroupBy(l => l.Scenario)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -46,7 +53,7 @@ public static class QualityHarness
             "Simulated scenarios (Hà Nội, in-process rules engine)", people, days, seed,
             results.Sum(r => r.Messages), results.Sum(r => r.Duplicates), results.Sum(r => r.Rejected),
             results.SelectMany(r => r.Reasons).Distinct().Take(10).ToList(),
-            scores, judged.Count, falseAlerts, falseAlerts / personDays, judged.Count / personDays, unevaluated);
+            scores, judged.Count, falseAlerts, falseAlerts / personDays, judged.Count / personDays, unevaluated, health);
         return (report, allLabels, judged);
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Vigil.Simulator.Quality;
 
-/// <summary>The outcome of a quality run: per rule scores, false alerts per person-day (D2), and what has no detector yet.</summary>
+/// <summary>The outcome of a quality run: per rule scores, false alerts per person-day (D2), the health rules (D4, D5), and what has no detector yet.</summary>
 public sealed record QualityReport(
     string Source,
     int People,
@@ -19,7 +19,8 @@ public sealed record QualityReport(
     int FalseAlerts,
     double FalseAlertsPerPersonDay,
     double AlertsPerPersonDay,
-    IReadOnlyDictionary<string, int> UnevaluatedLabels)
+    IReadOnlyDictionary<string, int> UnevaluatedLabels,
+    HealthQuality Health)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -52,6 +53,7 @@ public sealed record QualityReport(
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"false alerts per person-day {FalseAlertsPerPersonDay:0.000} is above {bars.MaxFalseAlertsPerPersonDay:0.000}"));
         }
 
+        failures.AddRange(Health.Failures());
         if (Rejected > 0)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{Rejected} simulated messages were rejected by the parser"));
@@ -77,8 +79,11 @@ public sealed record QualityReport(
         s.AppendLine(CultureInfo.InvariantCulture, $"All alerts: {TotalAlerts} ({AlertsPerPersonDay:0.000} per person-day); false alerts: {FalseAlerts} ({FalseAlertsPerPersonDay:0.000} per person-day, D2 goal ≤ 0.05)");
         if (UnevaluatedLabels.Count > 0)
         {
-            s.AppendLine(CultureInfo.InvariantCulture, $"Labelled, no detector in the rules engine yet: {string.Join(", ", UnevaluatedLabels.Select(u => $"{u.Key} {u.Value}"))}");
+            s.AppendLine(CultureInfo.InvariantCulture, $"Labelled, not judged as alerts of one device: {string.Join(", ", UnevaluatedLabels.Select(u => $"{u.Key} {u.Value}"))}");
         }
+
+        s.AppendLine();
+        s.Append(Health.ToTable());
 
         return s.ToString();
     }

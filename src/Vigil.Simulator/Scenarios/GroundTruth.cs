@@ -6,7 +6,7 @@ namespace Vigil.Simulator.Scenarios;
 /// <summary>
 /// One labelled thing that truly happened in a scenario, written one per line to the labels file.
 /// <see cref="ExpectedRule"/> names the engine rule that should raise it (a <c>RuleKind</c>), or is null for what
-/// the engine has no rule for yet (gatherings, overdoses, stress: labelled so their detectors can be judged).
+/// the engine does not judge as an alert of one device (gatherings; stress episodes, which D5 scores by the arousal score).
 /// When <see cref="ExpectAlert"/> is false the label marks something that must NOT raise an alert (an approved
 /// removal, approved travel, a suspension, a short exit).
 /// </summary>

@@ -166,7 +166,7 @@ public sealed partial class ScenarioBuilder
                 foreach (var t in Daytime(19.5, 21.5))
                 {
                     incidents.Episodes.Add(new VitalsEpisode(t, t.AddMinutes(8), EpisodeKind.Overdose));
-                    Label(p, kind, null, true, t, t.AddMinutes(1), t.AddMinutes(8), "respiratory depression: breathing ≤ 5/min from the first minute, SpO2 falling 5 points a minute, no motion; revived after 8 minutes");
+                    Label(p, kind, RuleKind.PossibleOverdose, true, t, t.AddMinutes(1), t.AddMinutes(8), "respiratory depression: breathing ≤ 5/min from the first minute, SpO2 falling 5 points a minute, no motion; revived after 8 minutes");
                 }
 
                 break;

@@ -186,6 +186,46 @@ public abstract class WebhookDispatcherTests(VigilFixture fixture)
         Assert.Empty(await PendingAsync(second));
     }
 
+    [Fact]
+    public async Task DispatchDue_PoliceReceiverDown_MedicalResponderStillServedWithItsOwnSecret()
+    {
+        await using var police = await WebhookReceiver.StartAsync(500);
+        await using var medical = await WebhookReceiver.StartAsync();
+        const string MedicalSecret = "the-medical-responder-secret-of-32-plus-characters";
+        await using var server = fixture.CreateFactory(new Dictionary<string, string?>
+        {
+            ["Webhooks:Url"] = police.Url,
+            ["Webhooks:Secret"] = Secret,
+            ["Webhooks:PollSeconds"] = QuietPollSeconds,
+            ["Health:MedicalResponders:0:Name"] = "cap-cuu-115",
+            ["Health:MedicalResponders:0:Url"] = medical.Url,
+            ["Health:MedicalResponders:0:Secret"] = MedicalSecret,
+        });
+        var toPolice = await EnqueueAsync(server, "alert.raised", new { n = 1 });
+        Guid toMedical;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+            toMedical = Outbox.Enqueue(db, "medical.possible-overdose", new { n = 2 }, fixture.Clock.GetUtcNow(), "cap-cuu-115").Id;
+            await db.SaveChangesAsync();
+        }
+
+        await Dispatcher(server).DispatchDueAsync(CancellationToken.None);
+
+        var received = Assert.Single(medical.Received);
+        Assert.Equal(toMedical.ToString(), received.Id);
+        Assert.True(WebhookSignature.Verify(MedicalSecret, long.Parse(received.Timestamp, System.Globalization.CultureInfo.InvariantCulture), received.Body, received.Signature));
+        Assert.Empty(police.For(toMedical));
+        Assert.Contains(await PendingAsync(server), m => m.Id == toPolice);
+        Assert.DoesNotContain(await PendingAsync(server), m => m.Id == toMedical);
+
+        // The police receiver back: its message goes after the backoff (and leaves nothing pending for the other tests).
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+        await Dispatcher(server).DispatchDueAsync(CancellationToken.None);
+        Assert.NotEmpty(police.For(toPolice)); // one failed try and the delivery, or the delivery alone after an older message took the 500
+        Assert.Empty(await PendingAsync(server));
+    }
+
     /// <summary>Another server over the fixture's database, delivering to <paramref name="receiver"/>.</summary>
     protected WebApplicationFactory<Program> Node(WebhookReceiver receiver, int batchSize = 50) => fixture.CreateFactory(new Dictionary<string, string?>
     {

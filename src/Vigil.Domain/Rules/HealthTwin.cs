@@ -1,0 +1,52 @@
+using Vigil.Domain.Health;
+
+namespace Vigil.Domain.Rules;
+
+/// <summary>What the health rules remember between messages: the overdose clocks, the baseline and the arousal score.</summary>
+public sealed class HealthTwin
+{
+    /// <summary>The first reading of the current run of SpO2 at or below the overdose level.</summary>
+    public DateTimeOffset? LowSpO2Since { get; set; }
+
+    /// <summary>The first reading of the current run of slow breathing, and how many readings it has.</summary>
+    public DateTimeOffset? SlowBreathingSince { get; set; }
+
+    public int SlowBreathingReadings { get; set; }
+
+    /// <summary>The first reading of the current spell of no breathing and no motion.</summary>
+    public DateTimeOffset? NoBreathingSince { get; set; }
+
+    /// <summary>The last reading that carried vitals: a longer silence breaks every run.</summary>
+    public DateTimeOffset? LastVitalsAt { get; set; }
+
+    /// <summary>Readings in a row with no overdose criterion, while an overdose condition is open (two end it).</summary>
+    public int RecoveredReadings { get; set; }
+
+    /// <summary>The readings of the episode, for the alert's evidence (trimmed as the other rules' evidence is).</summary>
+    public List<Evidence> OverdoseEvidence { get; set; } = [];
+
+    public PersonalBaseline Baseline { get; set; } = new();
+
+    /// <summary>The smoothed arousal score of the last resting reading (null before the baseline is ready), and when.</summary>
+    public double? Arousal { get; set; }
+
+    public DateTimeOffset? ArousalAt { get; set; }
+
+    /// <summary>Since when the smoothed score has stayed at or above the flag level.</summary>
+    public DateTimeOffset? ArousedSince { get; set; }
+
+    public List<Evidence> ArousalEvidence { get; set; } = [];
+
+    /// <summary>Forgets the overdose clocks (the band came off, or monitoring stopped); the baseline stays.</summary>
+    public void ResetClocks()
+    {
+        LowSpO2Since = null;
+        SlowBreathingSince = null;
+        SlowBreathingReadings = 0;
+        NoBreathingSince = null;
+        RecoveredReadings = 0;
+        OverdoseEvidence.Clear();
+        ArousedSince = null;
+        ArousalEvidence.Clear();
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Vigil.Server.Health;
+
+public static class HealthExtensions
+{
+    /// <summary>The medical responders told of a possible overdose (validated at start).</summary>
+    public static IHostApplicationBuilder AddVigilHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MedicalResponderOptions>().BindConfiguration(MedicalResponderOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MedicalResponderOptions>, MedicalResponderOptionsValidator>();
+        builder.Services.AddSingleton<MedicalAlerts>();
+        return builder;
+    }
+}
