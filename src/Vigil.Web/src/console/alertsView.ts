@@ -12,7 +12,7 @@ import { personLink } from "./names";
 import { can, caseWorkers, responders } from "./roles";
 
 const rules = ["tamper", "notWorn", "selfRemoval", "batteryDepleted", "outsideArea", "residenceChangeUnreported", "arrivalNotReported",
-  "hotspotEntry", "offline", "overdueReattachment", "overdueMalfunctionReport"];
+  "hotspotEntry", "offline", "overdueReattachment", "overdueMalfunctionReport", "gathering", "possibleOverdose", "possibleDrugUse"];
 const outcomes = ["confirmedViolation", "excused", "falseAlarm", "deviceFault"];
 
 export function alertsView(main: HTMLElement, me: Me, alertId?: string): () => void {

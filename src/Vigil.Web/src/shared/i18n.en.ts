@@ -234,7 +234,7 @@ export const en: typeof vi = {
       outsideArea: "Outside the permitted area", residenceChangeUnreported: "Residence changed without reporting",
       arrivalNotReported: "Arrival not reported", hotspotEntry: "Entered a hotspot", offline: "Offline",
       overdueReattachment: "Reattachment overdue", overdueMalfunctionReport: "Malfunction report overdue",
-      possibleOverdose: "Possible overdose — medical help now", possibleDrugUse: "Possible drug use (for review, not a violation)",
+      gathering: "Unusual gathering", possibleOverdose: "Possible overdose — medical help now", possibleDrugUse: "Possible drug use (for review, not a violation)",
     },
     severity: { critical: "Critical", high: "High", medium: "Medium" },
     alertState: { open: "Open", acknowledged: "Acknowledged", resolved: "Resolved" },

@@ -232,7 +232,7 @@ export const vi = {
       outsideArea: "Ra khỏi vùng cho phép", residenceChangeUnreported: "Thay đổi nơi cư trú không trình báo",
       arrivalNotReported: "Không trình báo tại nơi ở mới", hotspotEntry: "Vào điểm nóng", offline: "Mất kết nối",
       overdueReattachment: "Quá hạn gắn lại", overdueMalfunctionReport: "Quá hạn báo hỏng",
-      possibleOverdose: "Nghi sốc thuốc, quá liều — cấp cứu ngay", possibleDrugUse: "Nghi sử dụng ma túy (để xem xét, không phải vi phạm)",
+      gathering: "Tụ tập bất thường", possibleOverdose: "Nghi sốc thuốc, quá liều — cấp cứu ngay", possibleDrugUse: "Nghi sử dụng ma túy (để xem xét, không phải vi phạm)",
     },
     severity: { critical: "Khẩn cấp", high: "Cao", medium: "Trung bình" },
     alertState: { open: "Mới", acknowledged: "Đã tiếp nhận", resolved: "Đã xử lý" },
