@@ -17,11 +17,11 @@ public sealed class PersonalBaseline
     private static readonly double[] Priors = [6, 10, 0.5, 0.5];
 
     /// <summary>Bucket-major: <c>Stats[bucket * 4 + (int)sign]</c>. Public for the twin's JSON.</summary>
-    public List<RobustStat> Stats { get; set; } = [.. Enumerable.Range(0, Buckets * Signals).Select(_ => new RobustStat())];
+    public RobustStat[] Stats { get; set; } = new RobustStat[Buckets * Signals];
 
     public static int BucketOf(DateTimeOffset at) => VietnamTime.ToLocal(at).Hour / (24 / Buckets);
 
-    public RobustStat Of(DateTimeOffset at, VitalSign sign) => Stats[(BucketOf(at) * Signals) + (int)sign];
+    public ref RobustStat Of(DateTimeOffset at, VitalSign sign) => ref Stats[(BucketOf(at) * Signals) + (int)sign];
 
     public void Add(DateTimeOffset at, VitalSign sign, double value, int memory) => Of(at, sign).Add(value, Priors[(int)sign], memory);
 

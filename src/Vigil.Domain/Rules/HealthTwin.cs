@@ -23,7 +23,7 @@ public sealed class HealthTwin
     public int RecoveredReadings { get; set; }
 
     /// <summary>The readings of the episode, for the alert's evidence (trimmed as the other rules' evidence is).</summary>
-    public List<Evidence> OverdoseEvidence { get; set; } = [];
+    public List<Evidence>? OverdoseEvidence { get; set; }
 
     public PersonalBaseline Baseline { get; set; } = new();
 
@@ -35,7 +35,7 @@ public sealed class HealthTwin
     /// <summary>Since when the smoothed score has stayed at or above the flag level.</summary>
     public DateTimeOffset? ArousedSince { get; set; }
 
-    public List<Evidence> ArousalEvidence { get; set; } = [];
+    public List<Evidence>? ArousalEvidence { get; set; }
 
     /// <summary>Forgets the overdose clocks (the band came off, or monitoring stopped); the baseline stays.</summary>
     public void ResetClocks()
@@ -45,8 +45,8 @@ public sealed class HealthTwin
         SlowBreathingReadings = 0;
         NoBreathingSince = null;
         RecoveredReadings = 0;
-        OverdoseEvidence.Clear();
+        OverdoseEvidence = null;
         ArousedSince = null;
-        ArousalEvidence.Clear();
+        ArousalEvidence = null;
     }
 }

@@ -111,14 +111,14 @@ public sealed partial class RuleEngine
         var running = health.LowSpO2Since is not null || health.SlowBreathingSince is not null || health.NoBreathingSince is not null;
         if (running || twin.Open.ContainsKey(OverdoseKey))
         {
-            AddEvidence(health.OverdoseEvidence, new Evidence(t, position?.Lat, position?.Lon, position?.AccuracyMeters, Reading(vitals, message.Motion)));
+            AddEvidence(health.OverdoseEvidence ??= [], new Evidence(t, position?.Lat, position?.Lon, position?.AccuracyMeters, Reading(vitals, message.Motion)));
         }
 
         if (met.Count > 0)
         {
             health.RecoveredReadings = 0;
             var detail = "possible overdose: " + string.Join("; ", met);
-            Raise(twin, result, RuleKind.PossibleOverdose, OverdoseKey, since.Min(), t, health.OverdoseEvidence,
+            Raise(twin, result, RuleKind.PossibleOverdose, OverdoseKey, since.Min(), t, health.OverdoseEvidence ?? [],
                 Parameters(("criteria", string.Join("; ", met)), ("spo2Percent", o.OverdoseSpO2Percent), ("spo2Minutes", o.OverdoseSpO2Dwell.TotalMinutes),
                     ("respirationPerMin", o.OverdoseRespirationPerMin), ("noBreathingSeconds", o.NoBreathingDwell.TotalSeconds),
                     ("lastFixAt", position?.At.ToString("O", CultureInfo.InvariantCulture) ?? "unknown")),
@@ -135,7 +135,7 @@ public sealed partial class RuleEngine
             if (!twin.Open.ContainsKey(OverdoseKey))
             {
                 health.RecoveredReadings = 0;
-                health.OverdoseEvidence.Clear();
+                health.OverdoseEvidence = null;
             }
         }
     }
@@ -163,11 +163,11 @@ public sealed partial class RuleEngine
         if (health.Arousal >= o.ArousalFlagScore)
         {
             health.ArousedSince ??= t;
-            AddEvidence(health.ArousalEvidence, new Evidence(t, position?.Lat, position?.Lon, position?.AccuracyMeters, Deviations(health.Baseline, t, vitals, score)));
+            AddEvidence(health.ArousalEvidence ??= [], new Evidence(t, position?.Lat, position?.Lon, position?.AccuracyMeters, Deviations(health.Baseline, t, vitals, score)));
             if (t - health.ArousedSince >= o.ArousalFlagDwell)
             {
                 var signals = string.Join(", ", Raising(score));
-                Raise(twin, result, RuleKind.PossibleDrugUse, DrugUseKey, health.ArousedSince.Value, t, health.ArousalEvidence,
+                Raise(twin, result, RuleKind.PossibleDrugUse, DrugUseKey, health.ArousedSince.Value, t, health.ArousalEvidence ?? [],
                     Parameters(("signals", signals), ("score", Math.Round(health.Arousal.Value, 2)), ("flagScore", o.ArousalFlagScore),
                         ("dwellMinutes", o.ArousalFlagDwell.TotalMinutes),
                         ("note", "A flag for an officer to review with the person, never a violation or a sanction by itself.")),
@@ -177,7 +177,7 @@ public sealed partial class RuleEngine
         else if (!twin.Open.ContainsKey(DrugUseKey) || health.Arousal < o.ArousalEndScore)
         {
             health.ArousedSince = null;
-            health.ArousalEvidence.Clear();
+            health.ArousalEvidence = null;
             End(twin, result, DrugUseKey, t, "vitals back near the person's usual resting level");
         }
     }

@@ -42,7 +42,7 @@ public abstract class OverdoseAlertTests(VigilFixture fixture, MedicalResponderS
         var alert = await WaitForAlertAsync(officer, personId);
         Assert.Equal((AlertSeverity.Critical, AlertState.Open, (int?)null), (alert.Severity, alert.State, alert.ViolationNumber));
         var pushed = await NextAlertAsync(live, alert.Id);
-        Assert.Equal((alert.PersonId, alert.UnitId, "PossibleOverdose", "Critical"), (pushed.PersonId, pushed.UnitId, pushed.Rule, pushed.Severity));
+        Assert.Equal((alert.PersonId, alert.UnitId, "possibleOverdose", "critical"), (pushed.PersonId, pushed.UnitId, pushed.Rule, pushed.Severity));
 
         var detail = await Expect.Json<AlertDto>(await officer.GetAsync($"/api/v1/alerts/{alert.Id}"));
         Assert.Equal(fixture.Clock.GetUtcNow().AddSeconds(-60), detail.DetectedAt); // at the first corroborated reading

@@ -45,7 +45,7 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
 
         // Ba Đình's station is pushed its member's alert at once.
         var pushed = await live.NextAlertAsync();
-        while (pushed.Rule != "Gathering")
+        while (pushed.Rule != "gathering")
         {
             pushed = await live.NextAlertAsync(); // the member's other alerts, if a rule of theirs fired meanwhile
         }
