@@ -167,6 +167,10 @@ internal static class Cli
         var detector = new Vigil.Domain.Gatherings.GatheringOptions();
         detector.RadiusMeters = Double(o, "radius-meters", detector.RadiusMeters);
         detector.MaxAccuracyMeters = Double(o, "max-accuracy-meters", detector.MaxAccuracyMeters);
+        detector.MaxSlackMeters = Double(o, "max-slack-meters", detector.MaxSlackMeters);
+        detector.StaleAfter = TimeSpan.FromMinutes(Double(o, "window-minutes", detector.StaleAfter.TotalMinutes));
+        detector.StayMeters = Double(o, "stay-meters", detector.StayMeters);
+        detector.LeaveAfter = TimeSpan.FromMinutes(Double(o, "leave-after-minutes", detector.LeaveAfter.TotalMinutes));
         var report = GatheringHarness.Run(Int(o, "people", 60), Int(o, "days", 7), Int(o, "seed", 1),
             DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture), detector);
         await Console.Out.WriteLineAsync(report.ToText());
@@ -206,7 +210,8 @@ internal static class Cli
                        [--min-recall 0.99] [--min-precision 0.99] [--max-false-per-person-day 0.05]
                        Runs the labelled scenarios through the rules engine; exits 1 when a bar is not met.
               gatherings [--people 60] [--days 7] [--seed 1] [--start 2026-11-22T17:00:00Z] [--json report.json]
-                       [--min-recall 0.95] [--min-precision 0.95] [--radius-meters 50] [--max-accuracy-meters 100]
+                       [--min-recall 0.95] [--min-precision 0.95] [--radius-meters 50] [--max-accuracy-meters 150]
+                       [--max-slack-meters 25] [--window-minutes 8] [--leave-after-minutes 3] [--stay-meters 100]
                        Runs the gathering detector minute by minute over the labelled scenarios (D6); exits 1 below a bar.
               geolife  [--data ../shared/data/geolife] [--seed 1] [--json report.json]
                        [--max-false-per-person-week 1] [--min-departures-caught 1]

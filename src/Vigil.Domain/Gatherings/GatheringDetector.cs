@@ -19,13 +19,14 @@ public sealed class GatheringDetector(GatheringOptions options)
     public int Tracked => _tracks.Count;
 
     /// <summary>
-    /// The people whose latest usable position is within the radius of enough others to form a group: the only
-    /// ones whose own places must be known for <see cref="Evaluate"/>. Lets a caller load zones for a few people, not all.
+    /// The people whose latest usable position is within the radius of enough others to form a group, and the members
+    /// of the gatherings going on: the only ones whose own places must be known for <see cref="Evaluate"/>. Lets a caller load zones for a few people, not all.
     /// </summary>
     public IReadOnlyList<Guid> Crowded(DateTimeOffset now, IEnumerable<LatestPosition> positions)
     {
         var usable = Usable(now, positions);
-        return [.. NeighbourGrid.Groups(usable, options.RadiusMeters, options.MinPeople).SelectMany(g => g).Select(i => usable[i].PersonId)];
+        return [.. NeighbourGrid.Groups(usable, options.RadiusMeters, options.MaxSlackMeters, options.MinPeople).SelectMany(g => g).Select(i => usable[i].PersonId)
+            .Union(_tracks.Where(t => t.Fired).SelectMany(t => t.Members.Keys))];
     }
 
     /// <param name="now">The evaluation time.</param>
@@ -35,9 +36,9 @@ public sealed class GatheringDetector(GatheringOptions options)
     {
         ArgumentNullException.ThrowIfNull(atOwnPlace);
         var usable = Usable(now, positions);
-        var crowded = NeighbourGrid.Groups(usable, options.RadiusMeters, options.MinPeople)
+        var crowded = NeighbourGrid.Groups(usable, options.RadiusMeters, options.MaxSlackMeters, options.MinPeople)
             .SelectMany(g => g).Select(i => usable[i]).Where(p => !atOwnPlace(p.PersonId, p.Lat, p.Lon)).ToList();
-        var groups = NeighbourGrid.Groups(crowded, options.RadiusMeters, options.MinPeople)
+        var groups = NeighbourGrid.Groups(crowded, options.RadiusMeters, options.MaxSlackMeters, options.MinPeople)
             .Select(g => Tighten([.. g.Select(i => crowded[i])]))
             .Where(g => g.Count >= options.MinPeople)
             .OrderByDescending(g => g.Count)
@@ -65,6 +66,7 @@ public sealed class GatheringDetector(GatheringOptions options)
             }
         }
 
+        Stay(now, usable, claimed, atOwnPlace);
         var ongoing = new List<Gathering>();
         var ended = new List<Gathering>();
         foreach (var track in _tracks.ToList())
@@ -98,6 +100,35 @@ public sealed class GatheringDetector(GatheringOptions options)
         return new GatheringUpdate(ongoing, ended);
     }
 
+    /// <summary>
+    /// Hysteresis: a member of a raised gathering who is not in a group this minute (the estimates drift apart for a
+    /// while indoors) is still with it while their position is within <see cref="GatheringOptions.StayMeters"/> of its
+    /// centre, away from their own places. Joining takes the strict test; staying, this looser one.
+    /// </summary>
+    private void Stay(DateTimeOffset now, List<LatestPosition> usable, HashSet<Track> claimed, Func<Guid, double, double, bool> atOwnPlace)
+    {
+        var fired = _tracks.Where(t => t.Fired && t.Last is not null).ToList();
+        if (fired.Count == 0)
+        {
+            return;
+        }
+
+        var wanted = fired.SelectMany(t => t.Members.Where(m => m.Value.LastSeen < now).Select(m => m.Key)).ToHashSet();
+        var found = usable.Where(p => wanted.Contains(p.PersonId)).ToDictionary(p => p.PersonId);
+        foreach (var track in fired)
+        {
+            foreach (var (person, presence) in track.Members.Where(m => m.Value.LastSeen < now).ToList())
+            {
+                if (found.TryGetValue(person, out var p) && !atOwnPlace(person, p.Lat, p.Lon)
+                    && GeoMath.HaversineMeters(track.Last!.CenterLat, track.Last.CenterLon, p.Lat, p.Lon) <= options.StayMeters)
+                {
+                    track.Members[person] = presence with { LastSeen = now, Position = p };
+                    claimed.Add(track);
+                }
+            }
+        }
+    }
+
     private Gathering Snapshot(Track track, List<KeyValuePair<Guid, Presence>> qualified, DateTimeOffset now, bool started)
     {
         // The condition began when the MinPeople-th of the members who stayed had joined.
@@ -109,11 +140,12 @@ public sealed class GatheringDetector(GatheringOptions options)
             [.. qualified.Select(m => new GatheringMember(m.Key, m.Value.Since, m.Value.Position))], started);
     }
 
-    /// <summary>Single linkage can chain; keep only the members within the radius of the group's centre.</summary>
+    /// <summary>Single linkage can chain; keep only the members within the radius (plus their own uncertainty, capped) of the group's centre.</summary>
     private List<LatestPosition> Tighten(List<LatestPosition> group)
     {
         var (lat, lon) = Centre(group);
-        return [.. group.Where(p => GeoMath.HaversineMeters(lat, lon, p.Lat, p.Lon) <= options.RadiusMeters)];
+        return [.. group.Where(p => GeoMath.HaversineMeters(lat, lon, p.Lat, p.Lon)
+            <= options.RadiusMeters + Math.Min(options.MaxSlackMeters, p.AccuracyMeters ?? 0))];
     }
 
     private static (double Lat, double Lon) Centre(IReadOnlyCollection<LatestPosition> positions) =>

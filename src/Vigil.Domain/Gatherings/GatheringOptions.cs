@@ -14,12 +14,28 @@ public sealed class GatheringOptions
     /// <summary>… for at least this long (default 10 minutes), away from their own residence and work zones.</summary>
     public TimeSpan MinDuration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>A latest position older than this is not where the person is now (default 3 minutes).</summary>
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(3);
+    /// <summary>
+    /// A person's position is estimated from their fixes of this long before now (default 8 minutes; none: no
+    /// position), see <see cref="PositionEstimate"/>. Shorter windows leave indoor estimates too noisy (tuned with
+    /// the D6 harness, docs/quality.md).
+    /// </summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(8);
 
-    /// <summary>A fix less precise than this is not used (default 100 m): indoor drift must not make a crowd.</summary>
-    public double MaxAccuracyMeters { get; set; } = 100;
+    /// <summary>A fix less precise than this is left out (default 150 m: indoor wifi fixes count, cell fixes of 300 m and more do not).</summary>
+    public double MaxAccuracyMeters { get; set; } = 150;
 
-    /// <summary>A member missing from the group for longer than this has left it (default 2 minutes: one late report is not leaving).</summary>
-    public TimeSpan LeaveAfter { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// "Within the radius" allows for the two positions' uncertainty (√(a² + b²)), at most this much (default 25 m):
+    /// estimates from wifi fixes are tens of metres off, so a strict 50 m misses people in one apartment.
+    /// </summary>
+    public double MaxSlackMeters { get; set; } = 25;
+
+    /// <summary>
+    /// A member of a gathering going on stays in it while their position is within this of its centre (default 100 m),
+    /// even when the strict test fails for a while: hysteresis, so a gathering does not end and start again.
+    /// </summary>
+    public double StayMeters { get; set; } = 100;
+
+    /// <summary>A member missing from the group for longer than this has left it (default 3 minutes: a few noisy minutes are not leaving).</summary>
+    public TimeSpan LeaveAfter { get; set; } = TimeSpan.FromMinutes(3);
 }

@@ -3,23 +3,28 @@ using Vigil.Domain.Geo;
 namespace Vigil.Domain.Gatherings;
 
 /// <summary>
-/// Groups of positions within a radius of each other, by grid hashing: each position goes in a square cell as wide
-/// as the radius, so its neighbours can only be in the 3 × 3 cells around it. Linear in the number of positions.
+/// Groups of positions within a radius of each other, allowing for their uncertainty, by grid hashing: each position
+/// goes in a square cell as wide as the widest link, so its neighbours can only be in the 3 × 3 cells around it.
+/// Linear in the number of positions.
 /// Coordinates are projected to local metres (equirectangular, with the cosine of each position's own latitude):
 /// at 50 m the error is centimetres.
 /// </summary>
 internal static class NeighbourGrid
 {
     /// <summary>
-    /// The connected groups (single linkage at <paramref name="radiusMeters"/>) of at least <paramref name="minSize"/>
-    /// positions, as index lists into <paramref name="positions"/>.
+    /// The connected groups of at least <paramref name="minSize"/> positions, as index lists into <paramref name="positions"/>,
+    /// by single linkage: two positions are linked when they are within <paramref name="radiusMeters"/> plus the
+    /// combined uncertainty of the two (√(a² + b²) of their <see cref="LatestPosition.AccuracyMeters"/>), that allowance
+    /// capped at <paramref name="maxSlackMeters"/>.
     /// </summary>
-    public static List<List<int>> Groups(IReadOnlyList<LatestPosition> positions, double radiusMeters, int minSize)
+    public static List<List<int>> Groups(IReadOnlyList<LatestPosition> positions, double radiusMeters, double maxSlackMeters, int minSize)
     {
+        var cell = radiusMeters + maxSlackMeters;
         var metersPerDegree = GeoMath.MetersPerDegree(0).Y;
         var n = positions.Count;
         var x = new double[n];
         var y = new double[n];
+        var u2 = new double[n];
 
         // Cells as a hash of heads and a "next in the same cell" chain: no list per cell, two arrays for everyone.
         var head = new Dictionary<long, int>(n);
@@ -28,7 +33,9 @@ internal static class NeighbourGrid
         {
             y[i] = positions[i].Lat * metersPerDegree;
             x[i] = positions[i].Lon * metersPerDegree * Math.Cos(GeoMath.ToRadians(positions[i].Lat));
-            var key = Key((long)Math.Floor(x[i] / radiusMeters), (long)Math.Floor(y[i] / radiusMeters));
+            var u = positions[i].AccuracyMeters ?? 0;
+            u2[i] = u * u;
+            var key = Key((long)Math.Floor(x[i] / cell), (long)Math.Floor(y[i] / cell));
             next[i] = head.TryGetValue(key, out var first) ? first : -1;
             head[key] = i;
         }
@@ -40,7 +47,7 @@ internal static class NeighbourGrid
         }
 
         var linked = new bool[n];
-        var r2 = radiusMeters * radiusMeters;
+        var widest = cell * cell;
         foreach (var (key, first) in head)
         {
             var (cx, cy) = Unkey(key);
@@ -60,7 +67,8 @@ internal static class NeighbourGrid
                         for (var j = same ? next[i] : other; j >= 0; j = next[j])
                         {
                             double ddx = x[i] - x[j], ddy = y[i] - y[j];
-                            if ((ddx * ddx) + (ddy * ddy) <= r2)
+                            var d2 = (ddx * ddx) + (ddy * ddy);
+                            if (d2 <= widest && d2 <= Square(radiusMeters + Math.Min(maxSlackMeters, Math.Sqrt(u2[i] + u2[j]))))
                             {
                                 Union(parent, i, j);
                                 linked[i] = linked[j] = true;
@@ -90,6 +98,8 @@ internal static class NeighbourGrid
 
         return [.. groups.Values.Where(g => g.Count >= minSize)];
     }
+
+    private static double Square(double v) => v * v;
 
     /// <summary>Cell coordinates (metres ÷ radius, within ±2^31 for any radius of a metre or more) as one key.</summary>
     private static long Key(long cx, long cy) => (cx << 32) | (uint)(int)cy;

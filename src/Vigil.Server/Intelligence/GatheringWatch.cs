@@ -15,7 +15,8 @@ using Vigil.Server.Live;
 namespace Vigil.Server.Intelligence;
 
 /// <summary>
-/// Runs the <see cref="GatheringDetector"/> over everyone's latest position (<see cref="LatestFixes"/>) every
+/// Runs the <see cref="GatheringDetector"/> over everyone's position, estimated from their device's last few minutes of
+/// fixes (<see cref="LatestFixes"/>, <see cref="PositionEstimate"/>), every
 /// <see cref="GatheringWatchOptions.EvaluateEvery"/> on the injected clock. When a gathering forms, each member gets
 /// a Gathering alert (key <c>gathering:{id}</c>, so one per member per gathering) routed to their own commune's
 /// station — the province sees all of them — with the place, the duration and the evidence, pushed on the live
@@ -102,7 +103,7 @@ public sealed class GatheringWatch(
         }
     }
 
-    /// <summary>Everyone's last fix that is recent enough, attributed to the person its device is assigned to, and that device.</summary>
+    /// <summary>Everyone's position estimate from recent enough fixes, attributed to the person its device is assigned to, and that device.</summary>
     private async Task<(List<LatestPosition> Positions, Dictionary<Guid, string> Devices)> LatestAsync(DateTimeOffset now, CancellationToken ct)
     {
         var fixes = latest.Since(now - options.Value.StaleAfter);
@@ -117,11 +118,11 @@ public sealed class GatheringWatch(
             .Select(d => new { d.DeviceId, d.AssignedPersonId }).ToDictionaryAsync(d => d.DeviceId, d => d.AssignedPersonId!.Value, StringComparer.Ordinal, ct);
         var devices = new Dictionary<Guid, string>(fixes.Count);
         var positions = new List<LatestPosition>(fixes.Count);
-        foreach (var (deviceId, fix) in fixes)
+        foreach (var (deviceId, trail) in fixes)
         {
-            if (owners.TryGetValue(deviceId, out var person))
+            if (owners.TryGetValue(deviceId, out var person) && PositionEstimate.Of(person, now, trail.Fixes, options.Value) is { } estimate)
             {
-                positions.Add(new LatestPosition(person, fix.MeasuredAt, fix.Lat, fix.Lon, fix.AccuracyMeters));
+                positions.Add(estimate);
                 devices[person] = deviceId;
             }
         }

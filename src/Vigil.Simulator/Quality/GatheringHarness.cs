@@ -9,9 +9,10 @@ namespace Vigil.Simulator.Quality;
 /// <summary>
 /// The gathering harness (D6): builds the same labelled population as the <c>quality</c> harness, simulates every band,
 /// and runs the domain's <see cref="GatheringDetector"/> over everyone's latest position once a minute exactly as the
-/// server's GatheringWatch does — each delivery parsed by the real parser when it arrives, a late (buffered) fix never
-/// replacing a newer one, positions older than the detector's staleness dropped, the person's own residence and work
-/// zones in force excluded — then scores the gatherings raised against the "gathering" labels.
+/// server's GatheringWatch does — each delivery parsed by the real parser when it arrives, each person's usable fixes
+/// kept in a <see cref="FixTrail"/> (a late, buffered fix slots in by its time), their position the
+/// <see cref="PositionEstimate"/> of the last few minutes, the person's own residence and work zones in force
+/// excluded — then scores the gatherings raised against the "gathering" labels.
 /// </summary>
 public static class GatheringHarness
 {
@@ -33,7 +34,7 @@ public static class GatheringHarness
         var detector = new GatheringDetector(options);
         var ids = population.Select((p, i) => (Id: PersonId(i), p)).ToDictionary(x => x.Id, x => x.p);
         var cursor = new int[population.Count];
-        var newest = new ArrivedFix?[population.Count];
+        var trails = new FixTrail?[population.Count];
         var raised = new List<DetectedGathering>();
         for (var now = builder.Start.AddMinutes(1); now <= builder.End; now = now.AddMinutes(1))
         {
@@ -44,15 +45,16 @@ public static class GatheringHarness
                 while (cursor[i] < list.Length && list[cursor[i]].ReceivedAt <= now)
                 {
                     var fix = list[cursor[i]++];
-                    if (newest[i] is not { } known || fix.MeasuredAt > known.MeasuredAt)
+                    if ((fix.AccuracyMeters ?? 0) <= options.MaxAccuracyMeters)
                     {
-                        newest[i] = fix;
+                        var kept = TrailFix.Of(fix.MeasuredAt, fix.Lat, fix.Lon, fix.AccuracyMeters);
+                        trails[i] = trails[i] is { } trail ? trail.With(kept, options.StaleAfter) : FixTrail.Of(kept);
                     }
                 }
 
-                if (newest[i] is { } latest && latest.MeasuredAt >= now - options.StaleAfter)
+                if (trails[i] is { } recent && PositionEstimate.Of(PersonId(i), now, recent.Fixes, options) is { } estimate)
                 {
-                    positions.Add(new LatestPosition(PersonId(i), latest.MeasuredAt, latest.Lat, latest.Lon, latest.AccuracyMeters));
+                    positions.Add(estimate);
                 }
             }
 
@@ -64,7 +66,10 @@ public static class GatheringHarness
         }
 
         var labels = population.SelectMany(p => p.Labels).Where(l => l.Scenario == ScenarioKinds.Gathering).ToList();
-        return GatheringReport.Score(people, days, seed, options, labels, raised);
+        var devices = population.Select((p, i) => (p.Profile.DeviceId, Fixes: fixes[i])).ToDictionary(d => d.DeviceId, d => d.Fixes, StringComparer.Ordinal);
+        var unobservable = labels.Where(l => l.DeviceIds.Count(d => devices.TryGetValue(d, out var f) && f.Any(x => x.MeasuredAt >= l.Start && x.MeasuredAt <= l.End))
+            < options.MinPeople).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        return GatheringReport.Score(people, days, seed, options, labels, raised, unobservable);
     }
 
     /// <summary>The fixes of the band's deliveries as the store keeps them: parsed at arrival, duplicates dropped by seq, in arrival order.</summary>

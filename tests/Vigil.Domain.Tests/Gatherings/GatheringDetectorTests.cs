@@ -73,13 +73,44 @@ public class GatheringDetectorTests
         var id = Assert.Single(updates[^1].Ongoing).Id;
         updates.AddRange(Run(detector, 12, 20, minute => Meeting(minute, A, B).Concat(Apart(minute, C))));
 
-        // C is gone after the two-minute leave tolerance: minute 12 still counts them (last seen at 11), minute 14 not.
-        Assert.Single(updates[13].Ongoing);
-        var ended = Assert.Single(updates[14].Ended);
+        // C (1 km away, beyond the stay distance) is gone after the three-minute leave tolerance: minute 14 still counts them (last seen at 11), minute 15 not.
+        Assert.Single(updates[14].Ongoing);
+        var ended = Assert.Single(updates[15].Ended);
         Assert.Equal(id, ended.Id);
-        Assert.Equal(Start.AddMinutes(14), ended.At);
-        Assert.All(updates.Skip(15), u => Assert.Empty(u.Ongoing));
+        Assert.Equal(Start.AddMinutes(15), ended.At);
+        Assert.All(updates.Skip(16), u => Assert.Empty(u.Ongoing));
         Assert.Equal(0, detector.Tracked);
+    }
+
+    [Fact]
+    public void Evaluate_UncertainPositionsJustBeyond50m_Linked_PreciseOnes_Not()
+    {
+        // Three people 60 m apart in a line around the middle one: with indoor estimates (30 m uncertainty each, so a
+        // 25 m allowance) they are together; with precise ones (5 m, a 7 m allowance) they are not.
+        static IEnumerable<LatestPosition> Line(int minute, double uncertainty) =>
+            new[] { A, B, C }.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + ((i - 1) * 6 * TenMetres), Lon, uncertainty));
+
+        var indoor = Run(new GatheringDetector(new GatheringOptions()), 0, 12, minute => Line(minute, 30));
+        var outdoor = Run(new GatheringDetector(new GatheringOptions()), 0, 12, minute => Line(minute, 5));
+
+        Assert.Single(indoor[10].Ongoing);
+        Assert.All(outdoor, u => Assert.Empty(u.Ongoing));
+    }
+
+    [Fact]
+    public void Evaluate_AMemberDriftsWithinTheStayDistance_SameGatheringGoesOn()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 12, minute => Meeting(minute, A, B, C));
+        var id = Assert.Single(updates[^1].Ongoing).Id;
+
+        // C's estimate wanders 90 m off for six minutes (no longer within 50 m + allowance), then comes back.
+        updates.AddRange(Run(detector, 12, 18, minute => Meeting(minute, A, B)
+            .Append(new LatestPosition(C, Start.AddMinutes(minute), Lat + (9 * TenMetres), Lon, 8))));
+        updates.AddRange(Run(detector, 18, 22, minute => Meeting(minute, A, B, C)));
+
+        Assert.All(updates.Skip(12), u => Assert.Equal(id, Assert.Single(u.Ongoing).Id));
+        Assert.All(updates, u => Assert.Empty(u.Ended));
     }
 
     [Fact]
@@ -102,18 +133,18 @@ public class GatheringDetectorTests
     {
         var detector = new GatheringDetector(new GatheringOptions());
         var updates = Run(detector, 0, 20, minute => Meeting(minute, A, B)
-            .Append(new LatestPosition(C, Start.AddMinutes(minute - 5), Lat, Lon, 8))
-            .Append(new LatestPosition(D, Start.AddMinutes(minute), Lat, Lon, 150)));
+            .Append(new LatestPosition(C, Start.AddMinutes(minute - 9), Lat, Lon, 8))
+            .Append(new LatestPosition(D, Start.AddMinutes(minute), Lat, Lon, 300)));
 
         Assert.All(updates, u => Assert.Empty(u.Ongoing));
     }
 
     [Fact]
-    public void Evaluate_ALineOfPeople50mApart_NoGathering()
+    public void Evaluate_ALineOfPeople65mApart_NoGathering()
     {
         var detector = new GatheringDetector(new GatheringOptions());
-        // Each within 45 m of the next, but the ends 90 m apart: a chain, not a group within 50 m of each other.
-        var updates = Run(detector, 0, 20, minute => new[] { A, B, C }.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + (i * 4.5 * TenMetres), Lon, 8)));
+        // Precise positions (8 m) 65 m apart: beyond 50 m plus their combined uncertainty (11 m).
+        var updates = Run(detector, 0, 20, minute => new[] { A, B, C }.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + (i * 6.5 * TenMetres), Lon, 8)));
 
         Assert.All(updates, u => Assert.Empty(u.Ongoing));
     }

@@ -6,8 +6,9 @@ namespace Vigil.Simulator.Tests.Quality;
 
 /// <summary>
 /// The short version of the D6 harness: the gathering detector minute by minute over 50 simulated people for 5 days,
-/// as the server's gathering watch runs it, scored against the labelled gatherings. The bar of PERFORMANCE.md (recall
-/// and precision ≥ 95 %) is NOT met yet (docs/quality.md says why); these tests hold the harness itself to account.
+/// as the server's gathering watch runs it, scored against the labelled gatherings. On this population the detector
+/// finds every observable gathering (the recall bar of D6) but raises one duplicate, so precision (6 of 7) is below the
+/// 95 % bar here; docs/quality.md has the full runs. The other tests hold the harness itself to account.
 /// </summary>
 public sealed class GatheringHarnessTests
 {
@@ -19,8 +20,18 @@ public sealed class GatheringHarnessTests
         var report = GatheringHarness.Run(50, 5, 1, Start);
 
         Assert.True(report.Labelled >= 4, $"only {report.Labelled} gatherings were labelled");
-        Assert.Equal(report.Labelled, report.Detected + report.Misses.Count);
+        Assert.Equal(report.Labelled, report.Detected + report.Misses.Count + report.Unobservable);
         Assert.Equal(report.Raised, report.TruePositives + report.FalsePositives + report.Duplicates);
+    }
+
+    [Fact]
+    public void Run_FiveDaysFiftyPeople_EveryObservableGatheringFound_NoStrangersGrouped()
+    {
+        var report = GatheringHarness.Run(50, 5, 1, Start);
+
+        Assert.True(report.ObservableRecall >= 0.95, report.ToText());
+        Assert.Equal(0, report.FalsePositives);
+        Assert.True(report.Precision >= 0.8, report.ToText());
     }
 
     [Fact]
@@ -45,5 +56,21 @@ public sealed class GatheringHarnessTests
         Assert.Equal(1.0 / 3, report.Precision);
         Assert.Equal(660, report.DelayP50Seconds);
         Assert.Equal(1.0, report.InBudget);
+    }
+
+    [Fact]
+    public void Score_ALabelNoBandCouldShow_Unobservable_NotAMiss_ButInTheRawRecall()
+    {
+        var onset = Start.AddHours(3);
+        var seen = new GroundTruth("L1", "gathering", null, true, ["A", "B", "C"], onset, onset.AddMinutes(10), onset.AddHours(1), "three together");
+        var dark = new GroundTruth("L2", "gathering", null, true, ["D", "E", "F"], onset, onset.AddMinutes(10), onset.AddHours(1), "one band off");
+
+        var report = GatheringReport.Score(6, 1, 1, new GatheringOptions(), [seen, dark],
+            [new DetectedGathering(Guid.NewGuid(), onset, onset.AddMinutes(11), ["A", "B", "C"], 21.03, 105.85)], new HashSet<string> { "L2" });
+
+        Assert.Equal((1, 0.5, 1.0), (report.Unobservable, report.Recall, report.ObservableRecall));
+        Assert.Empty(report.Misses);
+        Assert.Single(report.Unseen);
+        Assert.Empty(report.Failures(0.95, 0.95));
     }
 }

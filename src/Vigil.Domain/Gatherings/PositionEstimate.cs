@@ -1,0 +1,83 @@
+using Vigil.Domain.Geo;
+
+namespace Vigil.Domain.Gatherings;
+
+/// <summary>
+/// Where a person is for the gathering test, from their device's recent fixes rather than its single newest one:
+/// indoors a band reports wifi fixes of 20–150 m that scatter around the true place, so one fix rarely puts three
+/// people within 50 m of one another, while the accuracy-weighted mean of a few minutes of them does.
+/// </summary>
+public static class PositionEstimate
+{
+    /// <summary>
+    /// The estimate at <paramref name="now"/> from the fixes measured within <see cref="GatheringOptions.StaleAfter"/>
+    /// before it (none: no position). Fixes worse than <see cref="GatheringOptions.MaxAccuracyMeters"/> are left out,
+    /// and so is a fix that lies further from the others' mean than twice its accuracy (a multipath jump, or the place
+    /// before a move). Weights are 1 / accuracy²; the estimate's <see cref="LatestPosition.AccuracyMeters"/> is its
+    /// uncertainty, 1 / √(Σ weights) — a single fix keeps its own accuracy — and its time is its newest fix's.
+    /// </summary>
+    public static LatestPosition? Of(Guid personId, DateTimeOffset now, IReadOnlyList<TrailFix> fixes, GatheringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(fixes);
+        ArgumentNullException.ThrowIfNull(options);
+        var from = (now - options.StaleAfter).UtcTicks;
+        var to = now.UtcTicks;
+        Span<bool> use = stackalloc bool[fixes.Count];
+        var count = 0;
+        for (var i = 0; i < fixes.Count; i++)
+        {
+            var f = fixes[i];
+            use[i] = f.MeasuredAtUtcTicks >= from && f.MeasuredAtUtcTicks <= to && f.AccuracyMeters <= options.MaxAccuracyMeters;
+            count += use[i] ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var (lat, lon, weight, newest) = Mean(fixes, use);
+        if (count > 2)
+        {
+            var dropped = false;
+            for (var i = 0; i < fixes.Count; i++)
+            {
+                if (use[i] && GeoMath.HaversineMeters(lat, lon, fixes[i].Lat, fixes[i].Lon) > 2 * Math.Max(fixes[i].AccuracyMeters, 10))
+                {
+                    use[i] = false;
+                    dropped = true;
+                }
+            }
+
+            if (dropped && use.Contains(true))
+            {
+                (lat, lon, weight, newest) = Mean(fixes, use);
+            }
+        }
+
+        return new LatestPosition(personId, new DateTimeOffset(newest, TimeSpan.Zero), lat, lon, 1 / Math.Sqrt(weight));
+    }
+
+    private static (double Lat, double Lon, double Weight, long Newest) Mean(IReadOnlyList<TrailFix> fixes, ReadOnlySpan<bool> use)
+    {
+        double lat = 0, lon = 0, weight = 0;
+        long newest = 0;
+        for (var i = 0; i < fixes.Count; i++)
+        {
+            if (!use[i])
+            {
+                continue;
+            }
+
+            var f = fixes[i];
+            var a = Math.Max(f.AccuracyMeters, 1.0);
+            var w = 1 / (a * a);
+            lat += f.Lat * w;
+            lon += f.Lon * w;
+            weight += w;
+            newest = Math.Max(newest, f.MeasuredAtUtcTicks);
+        }
+
+        return (lat / weight, lon / weight, weight, newest);
+    }
+}

@@ -1,0 +1,70 @@
+using Vigil.Domain.Gatherings;
+using Vigil.Domain.Geo;
+
+namespace Vigil.Domain.Tests.Gatherings;
+
+/// <summary>The position the gathering test uses: a few minutes of a device's fixes, weighted by their accuracy.</summary>
+public class PositionEstimateTests
+{
+    private const double Lat = 21.0300, Lon = 105.8500;
+    private const double TenMetres = 0.00009;
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 14, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Person = Guid.NewGuid();
+    private static readonly GatheringOptions Options = new();
+
+    [Fact]
+    public void Of_WifiFixesScatteredAroundAPlace_WeightedMeanNearIt_UncertaintyBelowEachFix()
+    {
+        TrailFix[] fixes =
+        [
+            Fix(-6, 6, 0, 100), Fix(-5, -4, 0, 40), Fix(-4, 0, 5, 60), Fix(-3, 0, -5, 60), Fix(-1, 3, 3, 200), // the last: a cell fix
+        ];
+
+        var estimate = Assert.IsType<LatestPosition>(PositionEstimate.Of(Person, Now, fixes, Options));
+
+        Assert.InRange(GeoMath.HaversineMeters(Lat, Lon, estimate.Lat, estimate.Lon), 0, 25);
+        Assert.InRange(estimate.AccuracyMeters!.Value, 20, 40);
+        Assert.Equal(Now.AddMinutes(-3), estimate.MeasuredAt); // the cell fix is left out
+    }
+
+    [Fact]
+    public void Of_AJumpFarBeyondItsAccuracy_LeftOut()
+    {
+        TrailFix[] fixes = [Fix(-4, 0, 0, 20), Fix(-3, 1, 0, 20), Fix(-2, 0, 1, 20), Fix(-1, 30, 0, 30)]; // 300 m off, says 30 m
+
+        var estimate = Assert.IsType<LatestPosition>(PositionEstimate.Of(Person, Now, fixes, Options));
+
+        Assert.InRange(GeoMath.HaversineMeters(Lat, Lon, estimate.Lat, estimate.Lon), 0, 15);
+    }
+
+    [Fact]
+    public void Of_NoUsableFixInTheWindow_NoPosition()
+    {
+        Assert.Null(PositionEstimate.Of(Person, Now, [Fix(-9, 0, 0, 20), Fix(-2, 0, 0, 800)], Options));
+        Assert.Null(PositionEstimate.Of(Person, Now, [Fix(1, 0, 0, 20)], Options)); // measured after now
+    }
+
+    [Fact]
+    public void With_KeepsAtMostCapacityWithinTheWindow_LateFixSlotsIn_RepeatIgnored()
+    {
+        var trail = FixTrail.Of(Fix(-20, 0, 0, 20));
+        for (var minute = -10; minute <= 0; minute++)
+        {
+            trail = trail.With(Fix(minute, 0, 0, 20), Options.StaleAfter);
+        }
+
+        Assert.Equal(FixTrail.Capacity, trail.Fixes.Count);
+        Assert.Equal(Now, trail.Newest.MeasuredAt);
+        Assert.Equal(Now.AddMinutes(-FixTrail.Capacity + 1), trail.Fixes[0].MeasuredAt);
+
+        var late = trail.With(Fix(-0.5, 1, 1, 20), Options.StaleAfter);
+        Assert.Equal(Now.AddMinutes(-0.5), late.Fixes[^2].MeasuredAt);
+        Assert.Same(late, late.With(Fix(-0.5, 2, 2, 20), Options.StaleAfter));
+
+        var gap = trail.With(Fix(60, 0, 0, 20), Options.StaleAfter); // an hour on: the old fixes age out
+        Assert.Single(gap.Fixes);
+    }
+
+    private static TrailFix Fix(double minutes, double northTens, double eastTens, double accuracy) =>
+        TrailFix.Of(Now.AddMinutes(minutes), Lat + (northTens * TenMetres), Lon + (eastTens * TenMetres), accuracy);
+}
