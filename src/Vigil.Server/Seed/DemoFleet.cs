@@ -54,6 +54,10 @@ internal sealed class DemoFleet(IServiceScopeFactory scopes, IOptions<DemoOption
             return;
         }
 
+        // The fleet stops as soon as Vigil starts to stop, not when its turn among the hosted services comes: bands still
+        // sending would keep the device actors busy while the silo waits for them to deactivate (a 30 s stop).
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        stoppingToken = stopping.Token;
         await using var fleet = new LiveFleet(members, "127.0.0.1", mqtt.Value.Port, HttpBase(), clock);
         await fleet.ConnectAsync(stoppingToken);
         var https = members.Count(m => m.Transport == Transport.Https);
