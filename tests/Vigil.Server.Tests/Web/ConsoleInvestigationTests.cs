@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Vigil.Server.Tests.Intelligence;
 
@@ -6,7 +7,8 @@ namespace Vigil.Server.Tests.Web;
 
 /// <summary>
 /// The console's "who was near this place" screen in a real headless Chromium against the real server: wristbands report
-/// from a meeting point, the analyst states a reason and finds the people there; a managing officer has no such screen.
+/// from a meeting point, the analyst states a reason, finds the people there and opens one's compliance; a managing
+/// officer has no such screen.
 /// </summary>
 public sealed class ConsoleInvestigationTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
@@ -54,6 +56,22 @@ public sealed class ConsoleInvestigationTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(rows.Filter(new() { Has = page.Locator($"[href='#/people/{scene.BaDinh}']") })).ToContainTextAsync("21 m");
         await Assertions.Expect(page.Locator("[data-testid=near-map] path.leaflet-interactive")).Not.ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "console-investigation");
+
+        // The person's page shows their compliance as the API answers it: score and tier, each part, the daily trend.
+        var api = await fixture.LogInAsync("hn.analyst");
+        using var compliance = JsonDocument.Parse(await (await api.GetAsync($"/api/v1/persons/{scene.HoanKiem0}/compliance")).Content.ReadAsStringAsync());
+        var root = compliance.RootElement;
+        await first.GetByRole(AriaRole.Link).ClickAsync();
+        var panel = page.GetByTestId("compliance");
+        await Assertions.Expect(page.GetByTestId("compliance-score")).ToContainTextAsync(
+            root.GetProperty("score").ValueKind == JsonValueKind.Null ? "Chưa có điểm" : $"{root.GetProperty("score").GetRawText()}/100");
+        await Assertions.Expect(panel.GetByTestId("compliance-part")).ToHaveCountAsync(root.GetProperty("parts").GetArrayLength());
+        foreach (var part in root.GetProperty("parts").EnumerateArray())
+        {
+            await Assertions.Expect(panel.Locator($"[data-part={part.GetProperty("name").GetString()}]")).ToContainTextAsync(part.GetProperty("whyVi").GetString()!);
+        }
+
+        await Assertions.Expect(panel.Locator("[data-testid=compliance-trend] text").First).ToHaveTextAsync("100");
 
         // A managing officer may not search everyone's whereabouts: no such screen.
         var officer = await ConsoleSteps.OfficerAsync(fixture, "hk.officer1");
