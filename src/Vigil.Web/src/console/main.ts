@@ -9,6 +9,7 @@ import { alertsView } from "./alertsView";
 import { banner } from "./cue";
 import { devicesView } from "./devicesView";
 import { hotspotsView } from "./hotspotsView";
+import { investigationsView } from "./investigationsView";
 import { live } from "./live";
 import { mapView } from "./mapView";
 import { peopleView } from "./peopleView";
@@ -22,10 +23,10 @@ import { personName } from "./names";
 export type View = (main: HTMLElement, me: Me, param?: string) => void | (() => void);
 
 const views: Record<Screen, View> = {
-  map: mapView, alerts: alertsView, people: peopleView, requests: requestsView, devices: devicesView, hotspots: hotspotsView, statistics: statisticsView, users: usersView,
+  map: mapView, alerts: alertsView, people: peopleView, requests: requestsView, devices: devicesView, hotspots: hotspotsView, statistics: statisticsView, investigations: investigationsView, users: usersView,
 };
 const navKeys: Record<Screen, Key> = {
-  map: "navMap", alerts: "navAlerts", people: "navPeople", requests: "navRequests", devices: "navDevices", hotspots: "navHotspots", statistics: "navStatistics", users: "navUsers",
+  map: "navMap", alerts: "navAlerts", people: "navPeople", requests: "navRequests", devices: "navDevices", hotspots: "navHotspots", statistics: "navStatistics", investigations: "navInvestigations", users: "navUsers",
 };
 
 const root = document.getElementById("app")!;

@@ -1,5 +1,5 @@
 // One person's case: profile, decisions, zones (drawn on the map), device and records, requests, violations,
-// a timeline of everything, track playback and vitals.
+// a timeline of everything, track playback, vitals and compliance.
 import L from "leaflet";
 import { ApiError, get, type Page } from "../shared/api";
 import { clear, el } from "../shared/dom";
@@ -9,6 +9,7 @@ import { date, dateTime } from "../shared/time";
 import type { AlertSummary, Decision, Device, FormalRecord, Me, Person, Scope, WearerRequest } from "../shared/types";
 import { readVitals, vitalsCharts } from "../shared/vitals";
 import { caseActions } from "./caseActions";
+import { compliancePanel } from "./compliance";
 import { decisionsPanel } from "./decisions";
 import { requestRow } from "./requestsView";
 import { can, caseWorkers } from "./roles";
@@ -74,6 +75,7 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
           zonesBox,
           el("h3", {}, t("track")),
           el("div", { "data-testid": "track-box" })),
+        el("section", { class: "card" }, el("h2", {}, t("compliance")), el("div", { "data-testid": "compliance-box" }, t("loading"))),
         el("section", { class: "card" }, el("h2", {}, t("vitals")), el("div", { "data-testid": "vitals-box" }, t("loading"))),
         el("section", { class: "card" }, el("h2", {}, t("requests")),
           requests.length === 0 ? el("p", {}, t("noRequests")) : el("ul", { class: "plain" }, requests.map(r => requestRow(me, r, () => void render())))),
@@ -91,6 +93,8 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
     scope?.zones.forEach(z => zoneLayer(z).addTo(zonesLayer));
     if (scope && scope.zones.length > 0) map.fitBounds(L.featureGroup(zonesLayer.getLayers() as L.Layer[]).getBounds().pad(0.2));
     main.querySelector("[data-testid=track-box]")!.replaceWith(trackPlayer(map, person.id));
+    const complianceBox = main.querySelector<HTMLElement>("[data-testid=compliance-box]")!;
+    compliancePanel(person.id).then(panel => clear(complianceBox, panel)).catch(e => { complianceBox.textContent = String(e); });
     const vitalsBox = main.querySelector("[data-testid=vitals-box]")!;
     readVitals(person.id).then(points => clear(vitalsBox as HTMLElement, vitalsCharts(points))).catch(e => { vitalsBox.textContent = String(e); });
   };

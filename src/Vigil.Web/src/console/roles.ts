@@ -7,10 +7,12 @@ export const responders: Role[] = [...caseWorkers, "provincialSupervisor", "nati
 export const deviceReaders: Role[] = [...caseReaders, "deviceLogistics"];
 export const statisticsReaders: Role[] = [...caseReaders, "deviceLogistics"];
 export const hotspotEditors: Role[] = ["nationalSupervisor", "provincialSupervisor", "provincialAnalyst"];
+/** The server's Access.Investigators: who may search everyone's whereabouts, with a stated reason. */
+export const investigators: Role[] = ["nationalSupervisor", "provincialSupervisor", "provincialAnalyst", "communeChief"];
 
 export const can = (me: Me, roles: Role[]) => roles.includes(me.role);
 
-export type Screen = "map" | "alerts" | "people" | "requests" | "devices" | "hotspots" | "statistics" | "users";
+export type Screen = "map" | "alerts" | "people" | "requests" | "devices" | "hotspots" | "statistics" | "investigations" | "users";
 
 export function screens(me: Me): Screen[] {
   const list: Screen[] = [];
@@ -19,6 +21,7 @@ export function screens(me: Me): Screen[] {
   if (can(me, deviceReaders)) list.push("devices");
   if (can(me, caseReaders)) list.push("hotspots");
   if (can(me, statisticsReaders)) list.push("statistics");
+  if (can(me, investigators)) list.push("investigations");
   if (me.role === "systemAdministrator") list.push("users");
   return list;
 }
