@@ -85,7 +85,7 @@ export function registerView(main: HTMLElement, me: Me): void {
 interface CreatedAccount { user: User; initialPassword: string | null }
 
 /** The case worker's tools on the person page: edit the profile (sent with the version read), add a guardian, and
- * create the wearer's or a guardian's log-in. */
+ * create the wearer's or a guardian's log-in under the username typed. */
 export function profileTools(person: Person, etag: string | null, changed: () => void): HTMLElement {
   const box = el("div", { class: "row" });
   const secret = el("p", { class: "notice", "data-testid": "account-secret" });
@@ -119,15 +119,17 @@ export function profileTools(person: Person, etag: string | null, changed: () =>
   const account = async (path: string) => {
     secret.textContent = "";
     try {
-      const made = await post<CreatedAccount>(path, { username: null });
+      const made = await post<CreatedAccount>(path, { username: username.value.trim() });
       clear(panel);
       secret.textContent = t("appAccountCreated", { username: made.user.username, password: made.initialPassword ?? "—" });
     } catch (error) { secret.textContent = t("error", { reason: error instanceof ApiError ? error.message : String(error) }); }
   };
 
+  const username = el("input", { name: "username", placeholder: t("username"), "aria-label": t("username"), "data-testid": "account-username" });
   clear(box,
     el("button", { type: "button", "data-testid": "edit-profile-open", onclick: editProfile }, t("editProfile")),
     el("button", { type: "button", "data-testid": "add-guardian-open", onclick: addGuardian }, t("addGuardian")),
+    username,
     el("button", { type: "button", "data-testid": "wearer-account", onclick: () => void account(`/persons/${person.id}/account`) }, t("createWearerAccount")),
     person.guardians.filter(g => !g.userId).map(g => el("button", { type: "button", "data-testid": "guardian-account",
       onclick: () => void account(`/persons/${person.id}/guardians/${g.id}/account`) }, t("createGuardianAccount", { name: g.fullName }))));
