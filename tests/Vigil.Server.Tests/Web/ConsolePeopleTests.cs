@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Vigil.Domain.People;
 using Vigil.Server.Api;
 
 namespace Vigil.Server.Tests.Web;
@@ -43,6 +45,23 @@ public sealed class ConsolePeopleTests(BrowserFixture fixture) : IClassFixture<B
         var id = page.Url.Split('/')[^1];
         await Assertions.Expect(page.Locator(".card").First).ToContainTextAsync("Lê Văn Bình (Bố, 0987654321)");
 
+        // Another officer pins the residence and names the managing officer; the page read again keeps both through the edit.
+        var api = await fixture.LogInAsync("hk.chief");
+        var me = await Infrastructure.Expect.Json<MeDto>(await api.GetAsync("/api/v1/auth/me"));
+        var read = await api.GetAsync($"/api/v1/persons/{id}");
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/persons/{id}"))
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
+            put.Content = JsonContent.Create(new
+            {
+                fullName = "Lê Thị Hạnh", nationalId, dateOfBirth = "1991-04-30", sex = "female", group = "communityRehabilitation",
+                phone = "0912345678", residenceAddress = "Số 5 ngõ 12 Hàng Bạc", residenceLat = 21.0341, residenceLon = 105.8516, managingOfficerId = me.Id,
+            });
+            await Infrastructure.Expect.Status(await api.SendAsync(put), 200);
+        }
+
+        await page.ReloadAsync();
+
         // Edit the profile (sent with the version read): the page and the API show the new address and group.
         await page.GetByTestId("edit-profile-open").ClickAsync();
         var edit = page.GetByTestId("edit-profile");
@@ -52,10 +71,12 @@ public sealed class ConsolePeopleTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByTestId("profile-save").ClickAsync();
         await Assertions.Expect(page.Locator(".card").First).ToContainTextAsync("Số 9 phố Hàng Bè");
         await Assertions.Expect(page.Locator("main .muted").First).ToContainTextAsync("Điều trị thay thế");
-        var api = await fixture.LogInAsync("hk.chief");
         var stored = await Infrastructure.Expect.Json<PersonDto>(await api.GetAsync($"/api/v1/persons/{id}"));
         Assert.Equal("Số 9 phố Hàng Bè", stored.ResidenceAddress);
         Assert.Equal(nationalId, stored.NationalId);
+        Assert.Equal(MonitoringGroup.SubstitutionTreatment, stored.Group);
+        Assert.Equal((21.0341, 105.8516), (stored.ResidenceLat, stored.ResidenceLon));
+        Assert.Equal(me.Id, stored.ManagingOfficerId);
 
         // The wearer's app account: a bad username is refused with the reason; then the one-time password is shown
         // once and logs in.
@@ -73,4 +94,6 @@ public sealed class ConsolePeopleTests(BrowserFixture fixture) : IClassFixture<B
         await BrowserFixture.ScreenshotAsync(page, "console-person-registered");
         ConsoleSteps.NoPageErrors(fixture);
     }
+
+    private sealed record MeDto(Guid Id);
 }

@@ -106,7 +106,9 @@ export function profileTools(person: Person, etag: string | null, changed: () =>
     const message = el("p", { class: "error", role: "alert", "data-testid": "profile-error" });
     const form = el("form", { class: "stack", "data-testid": "edit-profile", novalidate: true }, ...profileFields(person),
       el("button", { type: "submit", "data-testid": "profile-save" }, t("save")));
-    open(form, message, () => call<Person>(`/persons/${person.id}`, { method: "PUT", body: profileBody(form), etag: etag ?? undefined }));
+    // A PUT replaces the whole profile: what this form does not show (the residence's position, the managing officer) is sent back as read.
+    const kept = { residenceLat: person.residenceLat, residenceLon: person.residenceLon, managingOfficerId: person.managingOfficerId };
+    open(form, message, () => call<Person>(`/persons/${person.id}`, { method: "PUT", body: { ...profileBody(form), ...kept }, etag: etag ?? undefined }));
   };
   const addGuardian = () => {
     const message = el("p", { class: "error", role: "alert", "data-testid": "guardian-error" });
