@@ -4,8 +4,9 @@ import { clear, el } from "../shared/dom";
 import { label, t } from "../shared/i18n";
 import type { Me, PersonSummary } from "../shared/types";
 import { remember } from "./names";
+import { can, caseWorkers } from "./roles";
 
-export function peopleView(main: HTMLElement, _me: Me): void {
+export function peopleView(main: HTMLElement, me: Me): void {
   const list = el("div", {});
   const search = el("input", { type: "search", placeholder: t("search"), "data-testid": "people-search" });
   const load = async () => {
@@ -17,6 +18,7 @@ export function peopleView(main: HTMLElement, _me: Me): void {
         el("td", {}, el("a", { href: `#/people/${p.id}` }, p.fullName)), el("td", {}, label("group", p.group)), el("td", {}, p.communeCode))))));
   };
   search.addEventListener("change", () => void load());
-  clear(main, el("h1", {}, t("navPeople")), search, list);
+  const register = can(me, caseWorkers) ? el("a", { href: "#/people/new", class: "button", "data-testid": "register-person-open" }, t("registerPerson")) : null;
+  clear(main, el("h1", {}, t("navPeople")), register, search, list);
   void load();
 }

@@ -1,7 +1,7 @@
 // One person's case: profile, decisions, zones (drawn on the map), device and records, requests, violations,
 // a timeline of everything, track playback, vitals and compliance.
 import L from "leaflet";
-import { ApiError, get, type Page } from "../shared/api";
+import { ApiError, call, get, type Page } from "../shared/api";
 import { clear, el } from "../shared/dom";
 import { baseMap, zoneLayer } from "../shared/geo";
 import { label, t } from "../shared/i18n";
@@ -11,20 +11,25 @@ import { readVitals, vitalsCharts } from "../shared/vitals";
 import { caseActions } from "./caseActions";
 import { compliancePanel } from "./compliance";
 import { decisionsPanel } from "./decisions";
+import { profileTools, registerView } from "./personForm";
 import { requestRow } from "./requestsView";
 import { can, caseWorkers } from "./roles";
 import { trackPlayer } from "./trackPlayer";
 import { zoneEditor } from "./zoneEditor";
 
 export function personView(main: HTMLElement, me: Me, id?: string): () => void {
+  if (id === "new") {
+    registerView(main, me);
+    return () => {};
+  }
   let map: L.Map | null = null;
   let disposed = false;
   clear(main, el("p", {}, t("loading")));
 
   const render = async () => {
-    let person: Person;
+    let person: Person, etag: string | null;
     try {
-      person = await get<Person>(`/persons/${id}`);
+      ({ data: person, etag } = await call<Person>(`/persons/${id}`));
     } catch (e) {
       clear(main, el("p", { class: "error", "data-testid": "person-error" }, e instanceof ApiError && e.status === 404 ? t("notFound") : String(e)));
       return;
@@ -56,7 +61,8 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
             el("dt", {}, t("dateOfBirth")), el("dd", {}, date(person.dateOfBirth)),
             el("dt", {}, t("phone")), el("dd", {}, person.phone ?? "—"),
             el("dt", {}, t("address")), el("dd", {}, person.residenceAddress),
-            el("dt", {}, t("guardians")), el("dd", {}, person.guardians.map(g => `${g.fullName} (${g.relationship}, ${g.phone})`).join("; ") || "—"))),
+            el("dt", {}, t("guardians")), el("dd", {}, person.guardians.map(g => `${g.fullName} (${g.relationship}, ${g.phone})`).join("; ") || "—")),
+          worker ? profileTools(person, etag, () => void render()) : null),
         el("section", { class: "card" }, el("h2", {}, t("decisions")), decisionsPanel(me, person.id, decisions, () => void render())),
         el("section", { class: "card" },
           el("h2", {}, t("device")),

@@ -7,7 +7,7 @@ export interface Me { id: string; username: string; displayName: string; role: R
 export interface LogIn { accessToken: string | null; secondFactorRequired: boolean; secondFactorToken: string | null }
 
 export interface PersonSummary { id: string; fullName: string; group: string; provinceCode: string; communeCode: string }
-export interface Guardian { id: string; fullName: string; relationship: string; phone: string }
+export interface Guardian { id: string; fullName: string; relationship: string; phone: string; userId: string | null }
 export interface Person extends PersonSummary {
   nationalId: string; dateOfBirth: string; sex: string; phone: string | null; residenceAddress: string;
   residenceLat: number | null; residenceLon: number | null; managingOfficerId: string | null; guardians: Guardian[]; version: number;
