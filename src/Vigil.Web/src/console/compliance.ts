@@ -1,6 +1,7 @@
 // A person's compliance on their page: the score and tier the compliance job keeps, each part with its explanation
 // (in the officer's language) and the window's score on each Vietnam day as a small SVG line.
 import { get } from "../shared/api";
+import { axisText } from "../shared/chart";
 import { el } from "../shared/dom";
 import { label, pick, t } from "../shared/i18n";
 import { date, dateTime } from "../shared/time";
@@ -44,15 +45,7 @@ function trend(days: Compliance["trend"], width = 320, height = 90): SVGSVGEleme
   };
   days.forEach((d, i) => (d.score === null ? flush() : run.push(`${x(i).toFixed(1)},${y(d.score).toFixed(1)}`)));
   flush();
-  const text = (s: string, tx: number, ty: number, anchor = "start") => {
-    const node = document.createElementNS(ns, "text");
-    node.setAttribute("x", String(tx));
-    node.setAttribute("y", String(ty));
-    node.setAttribute("text-anchor", anchor);
-    node.setAttribute("class", "axis");
-    node.textContent = s;
-    svg.appendChild(node);
-  };
+  const text = (s: string, tx: number, ty: number, anchor = "start") => axisText(svg, s, tx, ty, anchor);
   text("100", 2, pad.t + 8);
   text("0", 2, height - pad.b);
   text(date(days[0].date).slice(0, 5), pad.l, height - 2);

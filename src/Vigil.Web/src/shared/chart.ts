@@ -23,20 +23,23 @@ export function lineChart(points: Series[], unit: string, colour: string, width 
   path.setAttribute("stroke", colour);
   path.setAttribute("stroke-width", "2");
   svg.appendChild(path);
-  const text = (s: string, tx: number, ty: number, anchor = "start") => {
-    const node = document.createElementNS(ns, "text");
-    node.setAttribute("x", String(tx));
-    node.setAttribute("y", String(ty));
-    node.setAttribute("text-anchor", anchor);
-    node.setAttribute("class", "axis");
-    node.textContent = s;
-    svg.appendChild(node);
-  };
+  const text = (s: string, tx: number, ty: number, anchor = "start") => axisText(svg, s, tx, ty, anchor);
   text(`${round(v1)}`, 2, pad.t + 8);
   text(`${round(v0)} ${unit}`, 2, height - pad.b);
   text(timeOnly(new Date(t0)).slice(0, 5), pad.l, height - 4);
   text(timeOnly(new Date(t1)).slice(0, 5), width - pad.r, height - 4, "end");
   return svg;
+}
+
+/** An axis label on a chart. */
+export function axisText(svg: SVGSVGElement, s: string, x: number, y: number, anchor = "start"): void {
+  const node = document.createElementNS(ns, "text");
+  node.setAttribute("x", String(x));
+  node.setAttribute("y", String(y));
+  node.setAttribute("text-anchor", anchor);
+  node.setAttribute("class", "axis");
+  node.textContent = s;
+  svg.appendChild(node);
 }
 
 const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 10) / 10);
