@@ -9,7 +9,7 @@ import { label, t } from "../shared/i18n";
 import type { Circle, Hotspot, Me } from "../shared/types";
 import { can, hotspotEditors } from "./roles";
 
-const categories = ["bar", "disco", "karaoke", "hotel", "guesthouse", "apartment", "homestay", "resort", "other"];
+export const hotspotCategories = ["bar", "disco", "karaoke", "hotel", "guesthouse", "apartment", "homestay", "resort", "other"];
 const statuses = ["active", "underReview", "retired"];
 const style = (h: Hotspot) => ({ color: h.status === "retired" ? "#7f8c8d" : "#c0392b", weight: 1, fillOpacity: h.status === "retired" ? 0.08 : 0.25 });
 
@@ -111,7 +111,7 @@ export function hotspotsView(main: HTMLElement, me: Me): () => void {
   const form = el("form", { "data-testid": "hotspot-form" },
     el("div", { class: "row" },
       el("input", { name: "name", placeholder: t("hotspotName"), required: true, "aria-label": t("hotspotName") }),
-      el("select", { name: "category", "aria-label": t("category") }, options(categories, c => label("hotspotCategory", c))),
+      el("select", { name: "category", "aria-label": t("category") }, options(hotspotCategories, c => label("hotspotCategory", c))),
       el("select", { name: "status", "aria-label": t("state") }, options(statuses, s => label("hotspotStatus", s), "active")),
       el("input", { name: "notes", placeholder: t("note"), "aria-label": t("note") })),
     el("div", { class: "row" },

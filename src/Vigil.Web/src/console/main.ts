@@ -6,6 +6,7 @@ import { label, languageToggle, t, type Key } from "../shared/i18n";
 import { loginView } from "../shared/login";
 import type { Me } from "../shared/types";
 import { alertsView } from "./alertsView";
+import { complianceView } from "./complianceView";
 import { banner } from "./cue";
 import { devicesView } from "./devicesView";
 import { hotspotsView } from "./hotspotsView";
@@ -24,9 +25,11 @@ export type View = (main: HTMLElement, me: Me, param?: string) => void | (() => 
 
 const views: Record<Screen, View> = {
   map: mapView, alerts: alertsView, people: peopleView, requests: requestsView, devices: devicesView, hotspots: hotspotsView, statistics: statisticsView, investigations: investigationsView, users: usersView,
+  compliance: complianceView,
 };
 const navKeys: Record<Screen, Key> = {
   map: "navMap", alerts: "navAlerts", people: "navPeople", requests: "navRequests", devices: "navDevices", hotspots: "navHotspots", statistics: "navStatistics", investigations: "navInvestigations", users: "navUsers",
+  compliance: "navCompliance",
 };
 
 const root = document.getElementById("app")!;

@@ -2,35 +2,13 @@
 // log-in (the one-time password is shown once). The API's field errors are shown next to the field they name.
 import { ApiError, call, post } from "../shared/api";
 import { clear, el, field, options, type Child } from "../shared/dom";
-import { label, t, type Key } from "../shared/i18n";
+import { label, t } from "../shared/i18n";
 import type { Me, Person, User } from "../shared/types";
+import { control, showErrors } from "./formFields";
 import { can, caseWorkers } from "./roles";
 
 const sexes = ["male", "female"];
 const groups = ["communityRehabilitation", "substitutionTreatment", "postRehabilitation"];
-
-/** A labelled control with a slot for the API's error about the field of the same name. */
-function control(name: string, key: Key, input: HTMLElement): HTMLElement {
-  input.setAttribute("name", name);
-  input.setAttribute("data-testid", `field-${name}`);
-  return el("label", { class: "stack-item" }, t(key), input, el("small", { class: "error", "data-error-for": name }));
-}
-
-/** Shows each field error of a failed call next to its control; what no control names goes to the form's message. */
-function showErrors(form: HTMLFormElement, message: HTMLElement, e: unknown): void {
-  form.querySelectorAll<HTMLElement>("[data-error-for]").forEach(s => { s.textContent = ""; });
-  if (!(e instanceof ApiError)) {
-    message.textContent = t("error", { reason: String(e) });
-    return;
-  }
-  const unplaced: string[] = [];
-  for (const [name, reasons] of Object.entries(e.errors)) {
-    const slot = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`);
-    if (slot) slot.textContent = reasons.join(", ");
-    else unplaced.push(`${name}: ${reasons.join(", ")}`);
-  }
-  message.textContent = unplaced.length > 0 || Object.keys(e.errors).length === 0 ? t("error", { reason: unplaced.join("; ") || e.message }) : "";
-}
 
 function profileFields(p?: Person): Child[] {
   return [

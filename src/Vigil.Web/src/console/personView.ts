@@ -1,5 +1,5 @@
 // One person's case: profile, decisions, zones (drawn on the map), device and records, requests, violations,
-// a timeline of everything, track playback, vitals and compliance.
+// a timeline of everything, track playback, vitals and compliance, and the export of the location history.
 import L from "leaflet";
 import { ApiError, call, get, type Page } from "../shared/api";
 import { clear, el } from "../shared/dom";
@@ -13,7 +13,8 @@ import { compliancePanel } from "./compliance";
 import { decisionsPanel } from "./decisions";
 import { profileTools, registerView } from "./personForm";
 import { requestRow } from "./requestsView";
-import { can, caseWorkers } from "./roles";
+import { locationExport } from "./locationExport";
+import { can, caseWorkers, investigators } from "./roles";
 import { trackPlayer } from "./trackPlayer";
 import { zoneEditor } from "./zoneEditor";
 
@@ -82,6 +83,8 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
           el("h3", {}, t("track")),
           el("div", { "data-testid": "track-box" })),
         el("section", { class: "card" }, el("h2", {}, t("compliance")), el("div", { "data-testid": "compliance-box" }, t("loading"))),
+        el("section", { class: "card" }, el("h2", {}, t("locationExport")), locationExport(person.id),
+          can(me, investigators) ? el("a", { href: `#/investigations/co-location/${person.id}`, "data-testid": "colo-open" }, t("tabCoLocation")) : null),
         el("section", { class: "card" }, el("h2", {}, t("vitals")), el("div", { "data-testid": "vitals-box" }, t("loading"))),
         el("section", { class: "card" }, el("h2", {}, t("requests")),
           requests.length === 0 ? el("p", {}, t("noRequests")) : el("ul", { class: "plain" }, requests.map(r => requestRow(me, r, () => void render())))),

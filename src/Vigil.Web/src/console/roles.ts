@@ -12,7 +12,7 @@ export const investigators: Role[] = ["nationalSupervisor", "provincialSuperviso
 
 export const can = (me: Me, roles: Role[]) => roles.includes(me.role);
 
-export type Screen = "map" | "alerts" | "people" | "requests" | "devices" | "hotspots" | "statistics" | "investigations" | "users";
+export type Screen = "map" | "alerts" | "people" | "requests" | "devices" | "hotspots" | "statistics" | "investigations" | "users" | "compliance";
 
 export function screens(me: Me): Screen[] {
   const list: Screen[] = [];
@@ -22,6 +22,7 @@ export function screens(me: Me): Screen[] {
   if (can(me, caseReaders)) list.push("hotspots");
   if (can(me, statisticsReaders)) list.push("statistics");
   if (can(me, investigators)) list.push("investigations");
+  if (can(me, caseReaders)) list.push("compliance");
   if (me.role === "systemAdministrator") list.push("users");
   return list;
 }

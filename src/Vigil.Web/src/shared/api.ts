@@ -16,6 +16,20 @@ export interface CallOptions { method?: string; body?: unknown; etag?: string; r
 
 export interface Reply<T> { data: T; etag: string | null }
 
+/** A refused call: a 401 ends the session; the problem's field errors become an ApiError. */
+async function ensureOk(response: Response): Promise<void> {
+  if (response.status === 401 && session.token) {
+    session.token = null;
+    window.dispatchEvent(new Event("vigil:signed-out"));
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    const errors: Record<string, string[]> = problem.errors ?? {};
+    const detail = Object.entries(errors).map(([f, r]) => `${f}: ${r.join(", ")}`).join("; ");
+    throw new ApiError(response.status, problem.code, detail || problem.detail || problem.title || `HTTP ${response.status}`, errors);
+  }
+}
+
 export async function call<T>(path: string, options: CallOptions = {}): Promise<Reply<T>> {
   const headers: Record<string, string> = {};
   if (session.token) headers.authorization = `Bearer ${session.token}`;
@@ -28,18 +42,21 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
     headers["content-type"] = options.contentType ?? "application/json";
   }
   const response = await fetch(`/api/v1${path}`, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body });
-  if (response.status === 401 && session.token) {
-    session.token = null;
-    window.dispatchEvent(new Event("vigil:signed-out"));
-  }
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    const errors: Record<string, string[]> = problem.errors ?? {};
-    const detail = Object.entries(errors).map(([f, r]) => `${f}: ${r.join(", ")}`).join("; ");
-    throw new ApiError(response.status, problem.code, detail || problem.detail || problem.title || `HTTP ${response.status}`, errors);
-  }
+  await ensureOk(response);
   const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   return { data, etag: response.headers.get("etag") };
+}
+
+/** A file the API streams in answer to a POST (an export), with the name its Content-Disposition gives. */
+export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; fileName: string | null }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  const response = await fetch(`/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+  await ensureOk(response);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), fileName: star ? decodeURIComponent(star) : plain ?? null };
 }
 
 export const get = async <T>(path: string) => (await call<T>(path)).data;
