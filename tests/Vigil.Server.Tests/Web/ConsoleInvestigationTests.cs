@@ -35,8 +35,8 @@ public sealed class ConsoleInvestigationTests(BrowserFixture fixture) : IClassFi
         await page.GetByTestId("near-lat").FillAsync(InvestigationScene.Lat.ToString(CultureInfo.InvariantCulture));
         await page.GetByTestId("near-lon").FillAsync(InvestigationScene.Lon.ToString(CultureInfo.InvariantCulture));
         await page.GetByTestId("near-radius").FillAsync("200");
-        await page.GetByTestId("near-from").FillAsync(Local(scene.MetAt.AddMinutes(-15)));
-        await page.GetByTestId("near-to").FillAsync(Local(scene.MetAt.AddMinutes(30)));
+        await page.GetByTestId("near-from").FillAsync(ConsoleSteps.LocalInput(scene.MetAt.AddMinutes(-15)));
+        await page.GetByTestId("near-to").FillAsync(ConsoleSteps.LocalInput(scene.MetAt.AddMinutes(30)));
 
         // A reason too short for the server is refused by field.
         await page.GetByTestId("near-reason").EvaluateAsync("r => { r.removeAttribute('minlength'); r.value = 'vì sao'; }");
@@ -79,7 +79,4 @@ public sealed class ConsoleInvestigationTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(officer.GetByTestId("nav-investigations")).ToHaveCountAsync(0);
         ConsoleSteps.NoPageErrors(fixture);
     }
-
-    /// <summary>An instant as a datetime-local input's value in Vietnam time.</summary>
-    private static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace Vigil.Server.Tests.Web;
@@ -42,4 +43,10 @@ public static class ConsoleSteps
     /// <summary>The pages met no script error (a failed API call the page expected, like a 404, is not one).</summary>
     public static void NoPageErrors(BrowserFixture fixture) =>
         Assert.True(fixture.PageErrors.IsEmpty, $"Page errors: {string.Join(" | ", fixture.PageErrors)}");
+
+    /// <summary>An instant as a datetime-local input's value in Vietnam time.</summary>
+    public static string LocalInput(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant as the console shows it: Vietnam time, "23/11/2026 10:05".</summary>
+    public static string Shown(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -83,7 +83,10 @@ export function suspiciousPlacesSearch(box: HTMLElement): () => void {
       p.gatheringsHere.length ? el("details", { open: true }, el("summary", {}, t("gatheringsHere")), el("ul", {}, p.gatheringsHere.map(g => el("li", { "data-testid": "place-gathering" },
         t("gatheringLine", { since: dateTime(g.since), until: dateTime(g.until), members: g.members.map(m => m.fullName).join(", ") }))))) : null,
       promoteForm(p, answer.reason))));
-    if (map && answer.places.length) map.fitBounds(L.featureGroup(drawn.getLayers() as L.Layer[]).getBounds().pad(0.3));
+    // The places' own extent (centre ± radius), not the circles' projected bounds: it holds whatever the map's view.
+    if (map && answer.places.length) {
+      map.fitBounds(L.latLngBounds(answer.places.flatMap(p => { const b = L.latLng(p.lat, p.lon).toBounds(2 * p.radiusMeters); return [b.getSouthWest(), b.getNorthEast()]; })).pad(0.3));
+    }
   };
 
   form.addEventListener("submit", async e => {
