@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vigil.Domain.Rules;
 using Vigil.Server.Compliance;
+using Vigil.Server.Tests.Alerts;
 using Vigil.Server.Tests.Infrastructure;
 using Vigil.Server.Tests.Intelligence;
 
@@ -192,14 +194,19 @@ public sealed class ConsoleIntelligenceTests(BrowserFixture fixture) : IClassFix
     [Fact]
     public async Task ComplianceList_LowestFirstWithTierCounts_OpensThePersonsCard()
     {
-        // Nights away from home (the suspicious-place scene) cost some wearers their zone points: the scores differ.
-        await InvestigationScene.OfAsync(fixture);
+        // One wearer of the commune, monitored since three days ago (the suspicious-place scene), left the band off for six hours.
         await SuspiciousPlaceScene.OfAsync(fixture);
+        var person = fixture.Credentials.Devices[1].PersonId!.Value;
+        var day = SuspiciousPlaceScene.Start.AddDays(-1);
+        var notWorn = $"notworn:{Guid.NewGuid():N}";
+        await fixture.ApplyAsync(person, AlertSteps.Result(AlertSteps.Raised(RuleKind.NotWorn, notWorn, day.AddHours(-2), day.AddHours(-1.8))));
+        await fixture.ApplyAsync(person, AlertSteps.Result(AlertSteps.Ended(RuleKind.NotWorn, notWorn, day.AddHours(-2), day.AddHours(4))));
         await fixture.Factory.Services.GetRequiredService<ComplianceJob>().RunAsync(fixture.Clock.GetUtcNow());
         var api = await fixture.LogInAsync("hk.chief");
         using var summary = await Json(await api.GetAsync("/api/v1/compliance?pageSize=100"));
         var root = summary.RootElement;
         var people = root.GetProperty("people").GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(person.ToString(), people[0].GetProperty("personId").GetString()); // the lowest score first
         Assert.True(people.Select(p => p.GetProperty("score").GetInt32()).Distinct().Count() > 1, "the commune's scores differ");
 
         var page = await ConsoleSteps.OfficerAsync(fixture, "hk.chief");
