@@ -165,7 +165,12 @@ public sealed class ConsoleIntelligenceTests(BrowserFixture fixture) : IClassFix
             await Assertions.Expect(item.GetByTestId("place-gathering")).ToHaveCountAsync(place.GetProperty("gatheringsHere").GetArrayLength());
         }
 
-        await Assertions.Expect(page.Locator("[data-testid=places-map] path.leaflet-interactive")).ToHaveCountAsync(places.Count);
+        var circles = page.Locator("[data-testid=places-map] path.leaflet-interactive");
+        await Assertions.Expect(circles).ToHaveCountAsync(places.Count);
+        for (var i = 0; i < places.Count; i++)
+        {
+            await Assertions.Expect(circles.Nth(i)).Not.ToHaveAttributeAsync("d", "M0 0"); // drawn in view, not left outside it
+        }
         await BrowserFixture.ScreenshotAsync(page, "console-suspicious-places");
 
         // The first place goes to the hotspot registry in one action, and is listed there as the API holds it.

@@ -73,13 +73,13 @@ export function coLocationSearch(box: HTMLElement, personId: string): () => void
       el("thead", {}, el("tr", {}, [t("displayName"), t("coLocationWhen"), t("coLocationTogether"), t("coLocationWhere")].map(h => el("th", {}, h)))),
       el("tbody", {}, answer.companions.map(c => {
         const at = where.get(c.person.personId);
-        return el("tr", { "data-testid": "colo-companion", "data-person": c.person.personId, onclick: () => { if (map && at) map.setView(at, 18); } },
+        return el("tr", { "data-testid": "colo-companion", "data-person": c.person.personId, onclick: () => { if (map && at) map.setView(at, 18, { animate: false }); } },
           el("td", {}, el("a", { href: `#/people/${c.person.personId}` }, c.person.fullName), " ", el("span", { class: "muted" }, c.person.communeCode)),
           el("td", {}, `${dateTime(c.firstAt)} – ${dateTime(c.lastAt)}`),
           el("td", {}, t("togetherMinutes", { minutes: c.minutesTogether, encounters: c.encounters })),
           el("td", {}, t("closestAt", { metres: Math.round(c.closestMeters), lat: at?.lat.toFixed(5) ?? "—", lon: at?.lng.toFixed(5) ?? "—" })));
       }))));
-    if (map && drawn.getLayers().length) map.fitBounds(L.featureGroup(drawn.getLayers() as L.Layer[]).getBounds().pad(0.3));
+    if (map && drawn.getLayers().length) map.fitBounds(L.featureGroup(drawn.getLayers() as L.Layer[]).getBounds().pad(0.3), { animate: false });
   };
 
   form.addEventListener("submit", async e => {

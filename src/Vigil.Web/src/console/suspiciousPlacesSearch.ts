@@ -74,7 +74,7 @@ export function suspiciousPlacesSearch(box: HTMLElement): () => void {
     message.className = "notice";
     message.textContent = t("suspiciousFound", { count: answer.places.length, fixes: answer.fixesRead });
     clear(results, answer.places.map(p => el("li", { "data-testid": "place", "data-rank": p.rank },
-      el("strong", { onclick: () => { const c = circles.get(p.rank); if (map && c) map.fitBounds(c.getBounds().pad(1)); } }, t("placeRank", { rank: p.rank, score: p.score })),
+      el("strong", { onclick: () => { const c = circles.get(p.rank); if (map && c) map.fitBounds(c.getBounds().pad(1), { animate: false }); } }, t("placeRank", { rank: p.rank, score: p.score })),
       " ", el("span", { class: "muted" }, `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}`),
       el("p", { "data-testid": "place-figures" }, t("placeFigures", { people: p.people, nights: p.nights, gatherings: p.gatherings, radius: Math.round(p.radiusMeters) })),
       p.dwells.length ? el("details", { open: true }, el("summary", {}, t("nightDwells")), el("ul", {}, p.dwells.map(d => el("li", { "data-testid": "dwell" },
@@ -83,10 +83,8 @@ export function suspiciousPlacesSearch(box: HTMLElement): () => void {
       p.gatheringsHere.length ? el("details", { open: true }, el("summary", {}, t("gatheringsHere")), el("ul", {}, p.gatheringsHere.map(g => el("li", { "data-testid": "place-gathering" },
         t("gatheringLine", { since: dateTime(g.since), until: dateTime(g.until), members: g.members.map(m => m.fullName).join(", ") }))))) : null,
       promoteForm(p, answer.reason))));
-    // The places' own extent (centre ± radius), not the circles' projected bounds: it holds whatever the map's view.
-    if (map && answer.places.length) {
-      map.fitBounds(L.latLngBounds(answer.places.flatMap(p => { const b = L.latLng(p.lat, p.lon).toBounds(2 * p.radiusMeters); return [b.getSouthWest(), b.getNorthEast()]; })).pad(0.3));
-    }
+    // At once, not animated: a pan at an unchanged zoom is animated by the clock, which a fixed clock (the browser tests') never moves.
+    if (map && answer.places.length) map.fitBounds(L.featureGroup(drawn.getLayers() as L.Layer[]).getBounds().pad(0.3), { animate: false });
   };
 
   form.addEventListener("submit", async e => {
