@@ -1,7 +1,7 @@
-// "Who was near this place" (a tab of the investigations screen): the investigator picks a point on the map (or types it) and a radius, a period (by
-// default last night, 22:00–05:00 Vietnam time) and states the reason the law requires; the server answers the people
-// of their jurisdiction whose wristbands were inside, audits the search with the reason, and the screen lists them
-// with when they were there and how close they came, and marks their fixes on the map.
+// "Who was near this place" (a tab of the investigations screen): the investigator picks a point on the map (or types
+// it) and a radius, a period (by default last night, 22:00–05:00 Vietnam time) and states the reason the law requires;
+// the server answers the people of their jurisdiction whose wristbands were inside, audits the search with the reason,
+// and the screen lists them with when they were there and how close they came, and marks their fixes on the map.
 import L from "leaflet";
 import { ApiError, post } from "../shared/api";
 import { clear, el, field } from "../shared/dom";
