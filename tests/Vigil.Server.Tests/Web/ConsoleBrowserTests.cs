@@ -9,6 +9,7 @@ using Vigil.Domain.Alerts;
 using Vigil.Server.Alerts;
 using Vigil.Server.Api;
 using Vigil.Server.Data;
+using Vigil.Server.Tests.Alerts;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Web;
@@ -69,13 +70,21 @@ public sealed class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<
         var resolve = page.GetByTestId("resolve-form");
         await resolve.Locator("select[name=outcome]").SelectOptionAsync("falseAlarm");
         await resolve.Locator("textarea[name=note]").FillAsync("Đã kiểm tra tại nhà: dây đeo còn nguyên, lỗi cảm biến.");
+
+        // Regression: a live update of the alert being resolved drew its form again and the outcome went back to the
+        // first choice ("confirmed violation"). Another session escalates it meanwhile; the choice and note must stay.
+        var elsewhere = await fixture.LogInAsync("hk.officer1");
+        var current = await Infrastructure.Expect.Json<AlertDto>(await elsewhere.GetAsync($"/api/v1/alerts/{alertId}"));
+        await Infrastructure.Expect.Json<AlertDto>(await elsewhere.PostIfMatch($"/api/v1/alerts/{alertId}/escalate", current.Version));
+        await Assertions.Expect(page.GetByTestId("escalate")).ToHaveCountAsync(0);
+        await Assertions.Expect(resolve.Locator("select[name=outcome]")).ToHaveValueAsync("falseAlarm");
+        await Assertions.Expect(resolve.Locator("textarea[name=note]")).ToHaveValueAsync("Đã kiểm tra tại nhà: dây đeo còn nguyên, lỗi cảm biến.");
         await resolve.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.GetByTestId("alert-detail")).ToContainTextAsync("Đã xử lý");
         await Assertions.Expect(page.Locator($"[data-alert='{alertId}']")).ToHaveCountAsync(0);
 
         ConsoleSteps.NoPageErrors(fixture);
-        var officer = await fixture.LogInAsync("hk.officer1");
-        var alert = await Infrastructure.Expect.Json<AlertDto>(await officer.GetAsync($"/api/v1/alerts/{alertId}"));
+        var alert = await Infrastructure.Expect.Json<AlertDto>(await elsewhere.GetAsync($"/api/v1/alerts/{alertId}"));
         Assert.Equal((AlertState.Resolved, AlertOutcome.FalseAlarm, worn.PersonId), (alert.State, alert.Outcome, alert.PersonId));
     }
 

@@ -78,10 +78,14 @@ export function alertsView(main: HTMLElement, me: Me, alertId?: string): () => v
         issueWarning: (resolveForm.elements.namedItem("issueWarning") as HTMLInputElement).checked,
       });
     });
-    const noteForm = el("form", { class: "row" }, el("input", { name: "text", placeholder: t("note"), required: true }), el("button", { type: "submit" }, t("save")));
-    noteForm.addEventListener("submit", e => { e.preventDefault(); void post(`/alerts/${a.id}/notes`, { text: field(noteForm, "text") }).then(() => show(a.id)); });
+    const noteForm = el("form", { class: "row", "data-testid": "note-form" }, el("input", { name: "text", placeholder: t("note"), required: true }), el("button", { type: "submit" }, t("save")));
+    noteForm.addEventListener("submit", e => { e.preventDefault(); void post(`/alerts/${a.id}/notes`, { text: field(noteForm, "text") }).then(() => { noteForm.reset(); return show(a.id); }); });
     const evidenceMap = el("div", { class: "map small", "data-testid": "evidence-map" });
     const open = a.state !== "resolved";
+    // A live update of this alert (another officer acknowledged it, a note was added) draws it again: keep what the
+    // officer has started to type or choose, or a resolution would go out with the default outcome.
+    const drafts = detail.dataset.shown === a.id ? [...detail.querySelectorAll<HTMLInputElement>("form [name]")] : [];
+    detail.dataset.shown = a.id;
     clear(detail,
       el("h2", {}, el("span", { class: `badge sev-${a.severity}` }, label("severity", a.severity)), " ", label("rule", a.rule),
         a.violationNumber ? ` (${a.violationNumber})` : ""),
@@ -102,6 +106,10 @@ export function alertsView(main: HTMLElement, me: Me, alertId?: string): () => v
       el("h3", {}, t("notes")),
       el("ul", {}, a.notes.map(n => el("li", {}, `${dateTime(n.at)} — ${n.text}`))),
       can(me, responders) ? noteForm : null);
+    for (const old of drafts) {
+      const now = detail.querySelector<HTMLInputElement>(`form[data-testid="${old.form?.dataset.testid}"] [name="${old.name}"]`);
+      if (now) { now.value = old.value; now.checked = old.checked; }
+    }
     const located = a.evidence.filter(e => e.lat !== null && e.lon !== null);
     if (located.length > 0) {
       detailMap = await baseMap(evidenceMap, [located[0].lat!, located[0].lon!], 16);
