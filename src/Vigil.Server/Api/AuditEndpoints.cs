@@ -17,8 +17,9 @@ internal static class AuditEndpoints
         audit.MapGet("/verify", VerifyAsync);
     }
 
-    private static Task<PageOf<AuditEntry>> ListAsync(VigilDbContext db, Access access, Guid? personId, string? action, int? page, int? pageSize,
-        CancellationToken ct)
+    /// <summary>The log newest first, narrowed by person, action, actor (username) and period (<c>from</c> inclusive, <c>to</c> exclusive).</summary>
+    private static Task<PageOf<AuditEntry>> ListAsync(VigilDbContext db, Access access, Guid? personId, string? action, string? actor,
+        DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         RequireNational(access);
         var query = db.AuditEntries.AsNoTracking();
@@ -30,6 +31,23 @@ internal static class AuditEndpoints
         if (action is not null)
         {
             query = query.Where(a => a.Action == action);
+        }
+
+        if (actor is not null)
+        {
+            query = query.Where(a => a.ActorName == actor);
+        }
+
+        if (from is { } since)
+        {
+            var utc = since.ToUniversalTime();
+            query = query.Where(a => a.At >= utc);
+        }
+
+        if (to is { } until)
+        {
+            var utc = until.ToUniversalTime();
+            query = query.Where(a => a.At < utc);
         }
 
         return query.OrderByDescending(a => a.Sequence).ToPageAsync(page, pageSize, a => a, ct);

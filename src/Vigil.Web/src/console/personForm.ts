@@ -17,7 +17,7 @@ function control(name: string, key: Key, input: HTMLElement): HTMLElement {
 }
 
 /** Shows each field error of a failed call next to its control; what no control names goes to the form's message. */
-function showErrors(form: HTMLFormElement, message: HTMLElement, e: unknown): void {
+export function showErrors(form: HTMLFormElement, message: HTMLElement, e: unknown): void {
   form.querySelectorAll<HTMLElement>("[data-error-for]").forEach(s => { s.textContent = ""; });
   if (!(e instanceof ApiError)) {
     message.textContent = t("error", { reason: String(e) });
