@@ -17,8 +17,11 @@ internal static class AuditEndpoints
         audit.MapGet("/verify", VerifyAsync);
     }
 
-    /// <summary>The log newest first, narrowed by person, action, actor (username) and period (<c>from</c> inclusive, <c>to</c> exclusive).</summary>
-    private static Task<PageOf<AuditEntry>> ListAsync(VigilDbContext db, Access access, Guid? personId, string? action, string? actor,
+    /// <summary>
+    /// The log newest first, narrowed by person, action, actor (a username: that account's entries; or the name an entry
+    /// records, such as "system") and period (<c>from</c> inclusive, <c>to</c> exclusive).
+    /// </summary>
+    private static async Task<PageOf<AuditEntry>> ListAsync(VigilDbContext db, Access access, Guid? personId, string? action, string? actor,
         DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         RequireNational(access);
@@ -35,7 +38,8 @@ internal static class AuditEndpoints
 
         if (actor is not null)
         {
-            query = query.Where(a => a.ActorName == actor);
+            var accounts = await db.Users.Where(u => u.Username == actor).Select(u => (Guid?)u.Id).ToListAsync(ct);
+            query = query.Where(a => a.ActorName == actor || accounts.Contains(a.ActorId));
         }
 
         if (from is { } since)
@@ -50,7 +54,7 @@ internal static class AuditEndpoints
             query = query.Where(a => a.At < utc);
         }
 
-        return query.OrderByDescending(a => a.Sequence).ToPageAsync(page, pageSize, a => a, ct);
+        return await query.OrderByDescending(a => a.Sequence).ToPageAsync(page, pageSize, a => a, ct);
     }
 
     private static Task<AuditVerification> VerifyAsync(AuditVerifier verifier, Access access, CancellationToken ct)

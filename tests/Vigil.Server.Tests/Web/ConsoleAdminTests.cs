@@ -112,7 +112,7 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture) : IClassFixture<Br
         // A CSV with one good row and two bad ones: the good one is taken, each bad one shown with its field and reason.
         var csv = "code,name,province\n99991,Xã Thử Nghiệm,01\n99992,Xã Sai Tỉnh,99\n99993,,01\n";
         await page.GetByTestId("commune-file").SetInputFilesAsync(new FilePayload { Name = "communes.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await page.GetByTestId("commune-import").GetByRole(AriaRole.Button).ClickAsync();
+        await page.GetByTestId("commune-import").Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.GetByTestId("commune-import-counts")).ToContainTextAsync("Đã nhập 1, cập nhật 0, từ chối 2");
         await Assertions.Expect(page.GetByTestId("commune-rejection")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-testid=commune-rejection][data-index='1'][data-field=province]")).ToContainTextAsync("Dòng dữ liệu thứ 2");
