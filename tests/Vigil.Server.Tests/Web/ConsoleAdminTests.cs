@@ -168,7 +168,7 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
-    public async Task DevicePage_ChiefSeesWearerAndRecords_LogisticsSeesNoWearerAndRepairs_OtherCommuneNotFound()
+    public async Task DevicePage_ChiefSeesWearerAndHistory_LogisticsSeesHistoryWithoutPeopleAndRepairs_OtherCommuneNotFound()
     {
         var chiefApi = await fixture.LogInAsync("hk.chief");
         var devices = (await Infrastructure.Expect.Json<PageOf<DeviceDto>>(await chiefApi.GetAsync("/api/v1/devices?pageSize=200"))).Items;
@@ -183,15 +183,27 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(chief.GetByTestId("device-status-label")).ToHaveAttributeAsync("data-status", "assigned");
         await Assertions.Expect(chief.GetByTestId("device-facts")).ToContainTextAsync(worn.Imei);
         await Assertions.Expect(chief.GetByTestId("device-wearer").GetByTestId("person-link")).ToHaveTextAsync(wearer.FullName);
-        await Assertions.Expect(chief.GetByTestId("device-records")).ToContainTextAsync("Gắn thiết bị");
+        var history = await Infrastructure.Expect.Json<List<DeviceHistoryItem>>(await chiefApi.GetAsync($"/api/v1/devices/{worn.Id}/history"));
+        Assert.Contains(history, h => h.Kind == Vigil.Domain.Records.RecordKind.Attachment && h.PersonId == wearer.Id);
+        await Assertions.Expect(chief.Locator("[data-testid=device-history] li")).ToHaveCountAsync(history.Count);
+        var attached = chief.Locator("[data-testid=device-history] li[data-kind=attachment]").First;
+        await Assertions.Expect(attached).ToContainTextAsync("Gắn thiết bị");
+        await Assertions.Expect(attached.GetByTestId("person-link")).ToHaveTextAsync(wearer.FullName);
         await BrowserFixture.ScreenshotAsync(chief, "console-device");
 
         // Device logistics sees the same device without its wearer; it sends an in-stock device for repair from its page.
         var logistics = await ConsoleSteps.OfficerAsync(fixture, "hn.logistics");
         await logistics.GotoAsync($"/#/devices/{worn.Id}");
         await Assertions.Expect(logistics.GetByTestId("device-wearer")).ToContainTextAsync("chỉ cán bộ nghiệp vụ xem được người đeo");
+        await Assertions.Expect(logistics.Locator("[data-testid=device-history] li[data-kind=attachment]").First).ToContainTextAsync("Gắn thiết bị");
         await Assertions.Expect(logistics.GetByTestId("person-link")).ToHaveCountAsync(0);
         var logisticsApi = await fixture.LogInAsync("hn.logistics");
+        var blind = await Infrastructure.Expect.Json<List<DeviceHistoryItem>>(await logisticsApi.GetAsync($"/api/v1/devices/{worn.Id}/history"));
+        Assert.Equal(history.Count, blind.Count);
+        Assert.All(blind, h => Assert.Null(h.PersonId));
+        var trail = await Infrastructure.Expect.Json<PageOf<AuditEntry>>(await (await fixture.LogInAsync("c04.supervisor"))
+            .GetAsync($"/api/v1/audit?actor=hk.chief&action=device.history&personId={wearer.Id}"));
+        Assert.NotEmpty(trail.Items); // the chief's reading of the wearer through the device is in the wearer's trail
         var stock = (await Infrastructure.Expect.Json<PageOf<DeviceDto>>(await logisticsApi.GetAsync("/api/v1/devices?status=inStock&pageSize=200"))).Items[0];
         await logistics.GotoAsync("/#/devices");
         await logistics.Locator($"[data-testid=device-row][data-serial='{stock.Serial}']").GetByTestId("device-link").ClickAsync();

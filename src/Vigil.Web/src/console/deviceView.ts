@@ -1,11 +1,11 @@
 // One device (opened from the devices list): what it is, where it is held, its status and provisioning, who wears it
-// now with the records of this device on that person (case readers only: the wearer is personal data), and the
-// actions of the list — provision and change status for device logistics.
+// now (case readers only: the wearer is personal data), its history of records (whose, for case readers of that
+// person's jurisdiction), and the actions of the list — provision and change status for device logistics.
 import { ApiError, all, call, get, post } from "../shared/api";
 import { clear, el, options } from "../shared/dom";
 import { label, t } from "../shared/i18n";
 import { dateTime } from "../shared/time";
-import type { Device, FormalRecord, Me, Unit } from "../shared/types";
+import type { Device, DeviceHistoryItem, Me, Unit } from "../shared/types";
 import { personLink } from "./names";
 import { can, caseReaders } from "./roles";
 
@@ -28,10 +28,9 @@ export function deviceView(main: HTMLElement, me: Me, id?: string): () => void {
       return;
     }
     const units = await all<Unit>("/units").catch(() => [] as Unit[]);
-    const wearer = device.assignedPersonId && can(me, caseReaders) ? device.assignedPersonId : null;
-    const records = wearer ? await get<FormalRecord[]>(`/persons/${wearer}/records`).catch(() => [] as FormalRecord[]) : [];
+    const history = await get<DeviceHistoryItem[]>(`/devices/${device.id}/history`).catch(e => { fail(e); return [] as DeviceHistoryItem[]; });
     if (disposed) return;
-    const ofDevice = records.filter(r => r.deviceId === device.id).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+    const wearer = device.assignedPersonId && can(me, caseReaders) ? device.assignedPersonId : null;
     const row = (key: Parameters<typeof t>[0], value: Node | string) => [el("dt", {}, t(key)), el("dd", {}, value)];
 
     clear(main,
@@ -60,11 +59,12 @@ export function deviceView(main: HTMLElement, me: Me, id?: string): () => void {
         el("section", { class: "card", "data-testid": "device-wearer" }, el("h2", {}, t("currentWearer")),
           !device.assignedPersonId ? el("p", {}, t("noWearer"))
             : !wearer ? el("p", {}, t("wearerHidden"))
-            : [el("p", {}, personLink(wearer)),
-              el("h3", {}, t("deviceRecords")),
-              ofDevice.length === 0 ? el("p", {}, t("none")) : el("ol", { class: "timeline", "data-testid": "device-records" }, ofDevice.map(r =>
-                el("li", { "data-kind": r.kind }, el("time", {}, dateTime(r.occurredAt)), " ", label("recordKind", r.kind),
-                  r.position ? ` · ${label("position", r.position)}` : "", r.reason ? ` — ${r.reason}` : "")))])));
+            : el("p", {}, personLink(wearer))),
+        el("section", { class: "card wide" }, el("h2", {}, t("deviceHistory")),
+          history.length === 0 ? el("p", {}, t("none")) : el("ol", { class: "timeline", "data-testid": "device-history" }, history.map(h =>
+            el("li", { "data-kind": h.kind }, el("time", {}, dateTime(h.occurredAt)), " ", label("recordKind", h.kind),
+              h.position ? ` · ${label("position", h.position)}` : "", h.replaced ? ` · ${t("deviceReplaced")}` : "",
+              h.personId ? [" — ", personLink(h.personId)] : ""))))));
   };
 
   void render();

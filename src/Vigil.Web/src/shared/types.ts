@@ -28,6 +28,7 @@ export interface Device {
   id: string; deviceId: string; serial: string; imei: string; model: string; firmware: string; status: string;
   holdingUnitId: string; provisioned: boolean; provisionedAt: string | null; assignedPersonId: string | null; version: number;
 }
+export interface DeviceHistoryItem { kind: string; occurredAt: string; position: string | null; replaced: boolean; personId: string | null }
 export interface Proposal {
   id: string; provinceCode: string; communeCode: string; requested: number; caseload: number; justification: string | null; status: string; allocated: number;
   submittedAt: string; decisionNote: string | null;
