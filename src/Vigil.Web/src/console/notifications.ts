@@ -49,7 +49,7 @@ async function fill(panel: HTMLElement): Promise<void> {
 /** The bell for the frame; the first one also starts following the live feed. */
 export function notificationBell(): HTMLElement {
   const count = el("span", { class: "bell-count", "data-testid": "bell-count", hidden: true });
-  const panel = el("div", { class: "bell-panel card", "data-testid": "bell-panel", hidden: true });
+  const panel = el("div", { class: "bell-panel", "data-testid": "bell-panel", hidden: true });
   const button = el("button", { type: "button", class: "bell", "aria-label": t("inbox"), title: t("inbox"), "data-testid": "bell", onclick: () => {
     panel.hidden = !panel.hidden;
     if (!panel.hidden) { clear(panel, el("p", {}, t("loading"))); void fill(panel); }
