@@ -17,8 +17,12 @@ internal static class AuditEndpoints
         audit.MapGet("/verify", VerifyAsync);
     }
 
-    private static Task<PageOf<AuditEntry>> ListAsync(VigilDbContext db, Access access, Guid? personId, string? action, int? page, int? pageSize,
-        CancellationToken ct)
+    /// <summary>
+    /// The log newest first, narrowed by person, action, actor (a username: that account's entries; or the name an entry
+    /// records, such as "system") and period (<c>from</c> inclusive, <c>to</c> exclusive).
+    /// </summary>
+    private static async Task<PageOf<AuditEntry>> ListAsync(VigilDbContext db, Access access, Guid? personId, string? action, string? actor,
+        DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
     {
         RequireNational(access);
         var query = db.AuditEntries.AsNoTracking();
@@ -32,7 +36,25 @@ internal static class AuditEndpoints
             query = query.Where(a => a.Action == action);
         }
 
-        return query.OrderByDescending(a => a.Sequence).ToPageAsync(page, pageSize, a => a, ct);
+        if (actor is not null)
+        {
+            var accounts = await db.Users.Where(u => u.Username == actor).Select(u => (Guid?)u.Id).ToListAsync(ct);
+            query = query.Where(a => a.ActorName == actor || accounts.Contains(a.ActorId));
+        }
+
+        if (from is { } since)
+        {
+            var utc = since.ToUniversalTime();
+            query = query.Where(a => a.At >= utc);
+        }
+
+        if (to is { } until)
+        {
+            var utc = until.ToUniversalTime();
+            query = query.Where(a => a.At < utc);
+        }
+
+        return await query.OrderByDescending(a => a.Sequence).ToPageAsync(page, pageSize, a => a, ct);
     }
 
     private static Task<AuditVerification> VerifyAsync(AuditVerifier verifier, Access access, CancellationToken ct)

@@ -5,6 +5,7 @@ using Vigil.Domain;
 using Vigil.Domain.Devices;
 using Vigil.Domain.Identity;
 using Vigil.Domain.Jurisdictions;
+using Vigil.Domain.Records;
 using Vigil.Server.Audit;
 using Vigil.Server.Data;
 using Vigil.Server.Security;
@@ -22,6 +23,7 @@ internal static class DeviceEndpoints
         devices.MapGet("", ListAsync);
         devices.MapPost("", RegisterAsync);
         devices.MapGet("/{id:guid}", GetAsync);
+        devices.MapGet("/{id:guid}/history", HistoryAsync);
         devices.MapPost("/{id:guid}/provision", ProvisionAsync);
         devices.MapPost("/{id:guid}/status", SetStatusAsync);
 
@@ -59,6 +61,30 @@ internal static class DeviceEndpoints
         var device = await FindAsync(db, access, id, ct);
         http.SetETag(device.Version);
         return DeviceDto.From(device);
+    }
+
+    /// <summary>
+    /// The device's formal records (attachments, removals, swaps, collections), newest first. A case reader sees whose
+    /// record each is for the people of their jurisdiction — audited as a read of each of them; device logistics sees
+    /// kinds and times only.
+    /// </summary>
+    private static async Task<List<DeviceHistoryItem>> HistoryAsync(Guid id, VigilDbContext db, Access access, AuditLog audit, CancellationToken ct)
+    {
+        access.Require(DeviceReaders);
+        var device = await FindAsync(db, access, id, ct);
+        var records = await db.Records.AsNoTracking().Where(r => r.DeviceId == device.Id || r.PreviousDeviceId == device.Id).ToListAsync(ct);
+        var people = records.Select(r => r.PersonId).Distinct().ToList();
+        var visible = Access.CaseReaders.Contains(access.User.Role)
+            ? (await access.People(db.People.AsNoTracking()).Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet()
+            : [];
+        foreach (var person in visible)
+        {
+            audit.Record("device.history", "device", device.Id, person);
+        }
+
+        await audit.SaveAsync(ct);
+        return [.. records.OrderByDescending(r => r.OccurredAt).Select(r => new DeviceHistoryItem(r.Kind, r.OccurredAt, r.Position,
+            r.DeviceId != device.Id, visible.Contains(r.PersonId) ? r.PersonId : null))];
     }
 
     private static async Task<IResult> RegisterAsync(RegisterDeviceRequest request, VigilDbContext db, Access access, AuditLog audit,
@@ -227,6 +253,10 @@ public sealed record DeviceDto(Guid Id, string DeviceId, string Serial, string I
     public static DeviceDto From(Device d) => new(d.Id, d.DeviceId, d.Serial, d.Imei, d.Model, d.Firmware, d.Status, d.HoldingUnitId,
         d.SecretHash is not null, d.ProvisionedAt, d.AssignedPersonId, d.Version);
 }
+
+/// <summary>One record of a device: its kind and time, the body position, whether it took this device off (a swap's old
+/// device), and whose record it is when the caller may read that person.</summary>
+public sealed record DeviceHistoryItem(RecordKind Kind, DateTimeOffset OccurredAt, BodyPosition? Position, bool Replaced, Guid? PersonId);
 
 public sealed record ProposeRequest(int Requested, string? Justification);
 

@@ -5,7 +5,7 @@ using Vigil.Server.Security;
 
 namespace Vigil.Server.Api;
 
-/// <summary>Each user's own inbox: wearers and guardians read their notifications here.</summary>
+/// <summary>Each user's own inbox: wearers, guardians and officers read their notifications here.</summary>
 internal static class NotificationEndpoints
 {
     public static void MapNotificationEndpoints(this RouteGroupBuilder api)
@@ -15,9 +15,11 @@ internal static class NotificationEndpoints
         inbox.MapPost("/{id:guid}/read", MarkReadAsync);
     }
 
-    private static Task<PageOf<NotificationDto>> ListAsync(VigilDbContext db, CurrentUser me, int? page, int? pageSize, CancellationToken ct) =>
-        db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == me.Id).OrderByDescending(n => n.CreatedAt)
-            .ToPageAsync(page, pageSize, NotificationDto.From, ct);
+    /// <summary>Newest first; <c>unread=true</c> keeps the unread ones only (its total is the unread count).</summary>
+    private static Task<PageOf<NotificationDto>> ListAsync(VigilDbContext db, CurrentUser me, bool? unread, int? page, int? pageSize,
+        CancellationToken ct) =>
+        db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == me.Id && (unread != true || n.ReadAt == null))
+            .OrderByDescending(n => n.CreatedAt).ToPageAsync(page, pageSize, NotificationDto.From, ct);
 
     private static async Task<IResult> MarkReadAsync(Guid id, VigilDbContext db, CurrentUser me, TimeProvider clock, CancellationToken ct)
     {

@@ -19,6 +19,31 @@ public abstract class AuditTests(VigilFixture fixture)
     }
 
     [Fact]
+    public async Task List_ByActorUsernameAndPeriod_OnlyThoseEntries()
+    {
+        var officer = await fixture.LogInAsync("bd.officer1");
+        var people = await Expect.Json<Vigil.Server.Api.PageOf<Vigil.Server.Api.PersonSummary>>(await officer.GetAsync("/api/v1/persons?pageSize=1"));
+        await Expect.Status(await officer.GetAsync($"/api/v1/persons/{people.Items[0].Id}"), 200);
+        var supervisor = await fixture.LogInAsync("c04.supervisor");
+        var now = fixture.Clock.GetUtcNow();
+        async Task<Vigil.Server.Api.PageOf<Vigil.Domain.Audit.AuditEntry>> ListAsync(string q) =>
+            await Expect.Json<Vigil.Server.Api.PageOf<Vigil.Domain.Audit.AuditEntry>>(await supervisor.GetAsync($"/api/v1/audit?pageSize=200&{q}"));
+        string At(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+        // The username finds the account's entries (which record its display name); nobody else's.
+        var mine = await ListAsync($"actor=bd.officer1&personId={people.Items[0].Id}&action=person.read");
+        var read = Assert.Single(mine.Items);
+        Assert.Equal("ManagingOfficer", read.ActorRole);
+        Assert.All((await ListAsync("actor=bd.officer1")).Items, a => Assert.Equal(read.ActorId, a.ActorId));
+        Assert.Empty((await ListAsync("actor=nobody.at.all")).Items);
+
+        // The period: from inclusive, to exclusive.
+        Assert.Single((await ListAsync($"actor=bd.officer1&action=person.read&from={At(read.At)}&to={At(read.At.AddMilliseconds(1))}")).Items);
+        Assert.Empty((await ListAsync($"actor=bd.officer1&action=person.read&from={At(now.AddMinutes(1))}")).Items);
+        Assert.Empty((await ListAsync($"actor=bd.officer1&action=person.read&to={At(read.At)}")).Items);
+    }
+
+    [Fact]
     public async Task AlteredEntry_DetectedByApiAndCommand()
     {
         var officer = await fixture.LogInAsync("hk.officer1");

@@ -24,6 +24,7 @@ public static partial class AuthorizationMatrix
         Get("/api/v1/devices/{id:guid}", w => [w.Device]).Allowed(OwnDeviceReaders).Hidden(SiblingDeviceReaders),
         Get("/api/v1/devices/{id:guid}", w => [w.StockDevice]).Labelled("Hà Nội's provincial stock")
             .Allowed(ProvinceDeviceReaders).Hidden(OwnCaseWorkers).Hidden(SiblingDeviceReaders).Bug(ProvincialStockLeak),
+        Get("/api/v1/devices/{id:guid}/history", w => [w.Device]).Allowed(OwnDeviceReaders).Hidden(SiblingDeviceReaders),
         // Device ingestion authenticates the device by its secret: an officer's or a wearer's token opens nothing.
         Post("/api/v1/devices/{deviceId}/telemetry", _ => ["VG-000001"]).Json(new { seq = 1 }).Unauthenticated(Everyone),
         Post("/api/v1/devices/{id:guid}/provision", w => [w.Device]).Allowed(ProvincialLogistics).Hidden(SiblingProvincialLogistics),

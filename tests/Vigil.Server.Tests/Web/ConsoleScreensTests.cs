@@ -167,6 +167,7 @@ public sealed class ConsoleScreensTests(BrowserFixture fixture) : IClassFixture<
                 r => r.Url.EndsWith("/api/v1/device-proposals", StringComparison.Ordinal) && r.Request.Method == "POST");
             Assert.Equal((201, ""), (sent.Status, sent.Status == 201 ? "" : await sent.TextAsync()));
             await Assertions.Expect(chief.GetByTestId("proposal").Filter(new() { HasText = why })).ToHaveAttributeAsync("data-status", "submitted");
+            await Assertions.Expect(chief.GetByTestId("proposal").Filter(new() { HasText = why })).ToContainTextAsync("Phường Hoàn Kiếm: "); // the name, not the code
         }
 
         await logistics.ReloadAsync();
@@ -247,8 +248,11 @@ public sealed class ConsoleScreensTests(BrowserFixture fixture) : IClassFixture<
         await old.GotoAsync($"/#/people/{person.Id}");
         var approved = old.GetByTestId("request").Filter(new() { HasText = "Chuyển về ở với bố mẹ" });
         await Assertions.Expect(approved).ToHaveAttributeAsync("data-status", "approved");
+        await Assertions.Expect(approved).ToContainTextAsync("→ Phường Ba Đình"); // the commune's name, not its code
         await approved.GetByTestId("record-departure").ClickAsync();
         await Assertions.Expect(old.GetByTestId("timeline")).ToContainTextAsync("Rời nơi cư trú");
+        await Assertions.Expect(approved.GetByTestId("departure-recorded")).ToBeVisibleAsync(); // recorded once: no second button
+        await Assertions.Expect(approved.GetByTestId("record-departure")).ToHaveCountAsync(0);
 
         // The new commune finds the person moving in, and records the arrival: the case is now theirs.
         var receiving = await ConsoleSteps.OfficerAsync(fixture, "bd.officer1");
@@ -256,6 +260,7 @@ public sealed class ConsoleScreensTests(BrowserFixture fixture) : IClassFixture<
         var move = receiving.Locator($"[data-testid=incoming-move][data-person='{person.Id}']");
         await Assertions.Expect(move).ToContainTextAsync(person.FullName);
         await Assertions.Expect(move).ToContainTextAsync("Số 12 Liễu Giai");
+        await Assertions.Expect(move.GetByTestId("moving-from")).ToContainTextAsync("từ Phường Hoàn Kiếm");
         await BrowserFixture.ScreenshotAsync(receiving, "console-incoming");
         await move.GetByTestId("record-arrival").ClickAsync();
         await Assertions.Expect(move).ToHaveCountAsync(0);

@@ -48,7 +48,7 @@ export function complianceView(main: HTMLElement, _me: Me): void {
           el("td", {}, dateTime(i.tierSince)))))),
       el("div", { class: "row" },
         el("button", { type: "button", disabled: p.page <= 1, onclick: () => { page--; void load(); } }, t("previousPage")),
-        el("span", { class: "muted", "data-testid": "compliance-page" }, t("pageOf", { from: first, to: last, total: p.total })),
+        el("span", { class: "muted", "data-testid": "compliance-page" }, t("rangeOf", { from: first, to: last, total: p.total })),
         el("button", { type: "button", disabled: last >= p.total, onclick: () => { page++; void load(); } }, t("nextPage"))));
   };
 

@@ -4,6 +4,7 @@ import { clear, el, field, options } from "../shared/dom";
 import { label, t } from "../shared/i18n";
 import { dateTime } from "../shared/time";
 import type { Device, Me, Proposal } from "../shared/types";
+import { communeLabel } from "./communes";
 
 const statuses = ["inStock", "inRepair", "retired"];
 
@@ -24,7 +25,7 @@ export function devicesView(main: HTMLElement, me: Me): void {
     clear(list, el("table", { class: "grid", "data-testid": "devices" },
       el("thead", {}, el("tr", {}, ["ID", t("serial"), t("model"), t("state"), t("actions")].map(h => el("th", {}, h)))),
       el("tbody", {}, devices.map(d => el("tr", { "data-testid": "device-row", "data-serial": d.serial, "data-status": d.status },
-        el("td", {}, d.deviceId), el("td", {}, d.serial), el("td", {}, `${d.model} ${d.firmware}`), el("td", {}, label("deviceStatus", d.status)),
+        el("td", {}, el("a", { href: `#/devices/${d.id}`, "data-testid": "device-link" }, d.deviceId)), el("td", {}, d.serial), el("td", {}, `${d.model} ${d.firmware}`), el("td", {}, label("deviceStatus", d.status)),
         el("td", {}, logistics && !d.provisioned ? el("button", { type: "button", "data-testid": "provision", onclick: async () => {
           try {
             const p = await post<{ secret: string }>(`/devices/${d.id}/provision`);
@@ -40,7 +41,7 @@ export function devicesView(main: HTMLElement, me: Me): void {
       const ps = await all<Proposal>("/device-proposals");
       if (run !== loads) return;
       clear(proposals, el("ul", { class: "plain", "data-testid": "proposals" }, ps.map(p => el("li", { "data-testid": "proposal", "data-status": p.status },
-        `${p.communeCode}: ${p.requested} (${t("navPeople")}: ${p.caseload})${p.justification ? ` — ${p.justification}` : ""} — ${label("proposalStatus", p.status)}`
+        communeLabel(p.communeCode, p.provinceCode), `: ${p.requested} (${t("navPeople")}: ${p.caseload})${p.justification ? ` — ${p.justification}` : ""} — ${label("proposalStatus", p.status)}`
           + `${p.status === "allocated" ? ` ${p.allocated}` : ""} · ${dateTime(p.submittedAt)}${p.decisionNote ? ` · ${p.decisionNote}` : ""}`,
         p.status === "submitted" && (me.role === "provincialSupervisor" || logistics) ? decide(p) : null))));
     } catch {

@@ -6,18 +6,22 @@ import { label, languageToggle, t, type Key } from "../shared/i18n";
 import { loginView } from "../shared/login";
 import type { Me } from "../shared/types";
 import { alertsView } from "./alertsView";
+import { auditView } from "./auditView";
 import { complianceView } from "./complianceView";
 import { banner } from "./cue";
 import { devicesView } from "./devicesView";
+import { deviceView } from "./deviceView";
 import { hotspotsView } from "./hotspotsView";
 import { investigationsView } from "./investigationsView";
 import { live } from "./live";
 import { mapView } from "./mapView";
+import { notificationBell } from "./notifications";
 import { peopleView } from "./peopleView";
 import { personView } from "./personView";
 import { requestsView } from "./requestsView";
 import { statisticsView } from "./statisticsView";
 import { caseReaders, can, screens, type Screen } from "./roles";
+import { unitsView } from "./unitsView";
 import { usersView } from "./usersView";
 import { personName } from "./names";
 
@@ -26,10 +30,11 @@ export type View = (main: HTMLElement, me: Me, param?: string) => void | (() => 
 const views: Record<Screen, View> = {
   map: mapView, alerts: alertsView, people: peopleView, requests: requestsView, devices: devicesView, hotspots: hotspotsView, statistics: statisticsView, investigations: investigationsView, users: usersView,
   compliance: complianceView,
+  units: unitsView, audit: auditView,
 };
 const navKeys: Record<Screen, Key> = {
   map: "navMap", alerts: "navAlerts", people: "navPeople", requests: "navRequests", devices: "navDevices", hotspots: "navHotspots", statistics: "navStatistics", investigations: "navInvestigations", users: "navUsers",
-  compliance: "navCompliance",
+  compliance: "navCompliance", units: "navUnits", audit: "navAudit",
 };
 
 const root = document.getElementById("app")!;
@@ -93,13 +98,14 @@ function route(force = false): void {
       nav,
       el("span", { class: "spacer" }),
       can(me, caseReaders) ? status : null,
+      notificationBell(),
       el("span", { class: "who", "data-testid": "who" }, `${me.displayName} · ${label("role", me.role)}${me.unit ? ` · ${me.unit.name}` : ""}`),
       languageToggle(),
       el("button", { type: "button", "data-testid": "logout", onclick: logOut }, t("logOut"))),
     el("div", { id: "banners" }),
     main);
   if (!current) return;
-  const view = screen === "people" && param ? personView : views[current];
+  const view = screen === "people" && param ? personView : screen === "devices" && current === "devices" && param ? deviceView : views[current];
   cleanup = view(main, me, param ? decodeURIComponent(param) : undefined);
 }
 

@@ -3,6 +3,7 @@ import { get, query, type Page } from "../shared/api";
 import { clear, el } from "../shared/dom";
 import { label, t } from "../shared/i18n";
 import type { Me, PersonSummary } from "../shared/types";
+import { communeLabel } from "./communes";
 import { remember } from "./names";
 import { can, caseWorkers } from "./roles";
 
@@ -15,7 +16,7 @@ export function peopleView(main: HTMLElement, me: Me): void {
     clear(list, el("table", { class: "grid", "data-testid": "people" },
       el("thead", {}, el("tr", {}, el("th", {}, t("person")), el("th", {}, t("group")), el("th", {}, t("commune")))),
       el("tbody", {}, page.items.map(p => el("tr", {},
-        el("td", {}, el("a", { href: `#/people/${p.id}` }, p.fullName)), el("td", {}, label("group", p.group)), el("td", {}, p.communeCode))))));
+        el("td", {}, el("a", { href: `#/people/${p.id}` }, p.fullName)), el("td", {}, label("group", p.group)), el("td", {}, communeLabel(p.communeCode, p.provinceCode)))))));
   };
   search.addEventListener("change", () => void load());
   const register = can(me, caseWorkers) ? el("a", { href: "#/people/new", class: "button", "data-testid": "register-person-open" }, t("registerPerson")) : null;

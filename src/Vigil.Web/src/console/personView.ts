@@ -9,12 +9,13 @@ import { date, dateTime } from "../shared/time";
 import type { AlertSummary, Decision, Device, FormalRecord, Me, Person, Scope, WearerRequest } from "../shared/types";
 import { readVitals, vitalsCharts } from "../shared/vitals";
 import { caseActions } from "./caseActions";
+import { communeLabel } from "./communes";
 import { compliancePanel } from "./compliance";
 import { decisionsPanel } from "./decisions";
 import { profileTools, registerView } from "./personForm";
 import { requestRow } from "./requestsView";
 import { locationExport } from "./locationExport";
-import { can, caseWorkers, investigators } from "./roles";
+import { can, caseWorkers, investigators, readsAudit } from "./roles";
 import { trackPlayer } from "./trackPlayer";
 import { zoneEditor } from "./zoneEditor";
 
@@ -53,7 +54,8 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
 
     clear(main,
       el("h1", { "data-testid": "person-name" }, person.fullName),
-      el("p", { class: "muted" }, `${label("group", person.group)} · ${person.communeCode}`),
+      el("p", { class: "muted" }, `${label("group", person.group)} · `, communeLabel(person.communeCode, person.provinceCode),
+        readsAudit(me) ? [" · ", el("a", { href: `#/audit/${person.id}`, "data-testid": "person-audit" }, t("auditTrail"))] : null),
       el("div", { class: "person-grid" },
         el("section", { class: "card" },
           el("h2", {}, t("profile")),
@@ -87,7 +89,7 @@ export function personView(main: HTMLElement, me: Me, id?: string): () => void {
           can(me, investigators) ? el("a", { href: `#/investigations/co-location/${person.id}`, "data-testid": "colo-open" }, t("tabCoLocation")) : null),
         el("section", { class: "card" }, el("h2", {}, t("vitals")), el("div", { "data-testid": "vitals-box" }, t("loading"))),
         el("section", { class: "card" }, el("h2", {}, t("requests")),
-          requests.length === 0 ? el("p", {}, t("noRequests")) : el("ul", { class: "plain" }, requests.map(r => requestRow(me, r, () => void render())))),
+          requests.length === 0 ? el("p", {}, t("noRequests")) : el("ul", { class: "plain" }, requests.map(r => requestRow(me, r, () => void render(), false, records.some(x => x.kind === "residenceDeparture" && x.requestId === r.id))))),
         el("section", { class: "card" }, el("h2", {}, t("violations")),
           decided.length === 0 ? el("p", {}, t("none")) : el("ul", {}, decided.map(r => el("li", {}, `${dateTime(r.occurredAt)} — ${label("recordKind", r.kind)}: ${r.reason ?? ""}`)))),
         el("section", { class: "card wide" }, el("h2", {}, t("timeline")), timeline(decisions, records, requests, alerts))));

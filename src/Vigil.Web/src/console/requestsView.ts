@@ -4,10 +4,12 @@ import { clear, el } from "../shared/dom";
 import { label, t } from "../shared/i18n";
 import { dateTime } from "../shared/time";
 import type { Me, WearerRequest } from "../shared/types";
+import { communeLabel, communeName } from "./communes";
 import { personLink } from "./names";
 import { can, caseWorkers } from "./roles";
 
-export function requestRow(me: Me, r: WearerRequest, changed: () => void, withPerson = false): HTMLElement {
+/** One request; `departed` says the departure of an approved residence change is already recorded (from the person's records). */
+export function requestRow(me: Me, r: WearerRequest, changed: () => void, withPerson = false, departed = false): HTMLElement {
   const message = el("span", { class: "error" });
   const note = el("input", { name: "note", placeholder: t("note"), "data-testid": "decision-note" });
   const decide = async (what: "approve" | "refuse") => {
@@ -28,14 +30,15 @@ export function requestRow(me: Me, r: WearerRequest, changed: () => void, withPe
     el("div", {}, r.reason),
     el("div", { class: "muted" }, `${t("submittedAt")}: ${dateTime(r.submittedAt)}`,
       r.startsAt ? ` · ${t("startsAt")}: ${dateTime(r.startsAt)}` : "", r.expectedEnd ? ` · ${t("expectedEnd")}: ${dateTime(r.expectedEnd)}` : "",
-      r.requestedPosition ? ` · ${label("position", r.requestedPosition)}` : "", r.toCommuneCode ? ` · → ${r.toCommuneCode} ${r.newAddress ?? ""}` : ""),
+      r.requestedPosition ? ` · ${label("position", r.requestedPosition)}` : "", r.toCommuneCode ? [" · → ", communeLabel(r.toCommuneCode, me.unit?.provinceCode), ` ${r.newAddress ?? ""}`] : ""),
     r.decisionNote ? el("div", { class: "muted" }, r.decisionNote) : null,
     r.status === "pending" && can(me, caseWorkers) ? el("div", { class: "row" }, note,
       el("button", { type: "button", class: "primary", "data-testid": "approve", onclick: () => decide("approve") }, t("approve")),
       el("button", { type: "button", "data-testid": "refuse", onclick: () => decide("refuse") }, t("refuse"))) : null,
     // An approved move is carried out by two records: the departure here, then the arrival at the new commune (which
     // finds the person under "incoming" on its requests screen).
-    r.kind === "residenceChange" && r.status === "approved" && can(me, caseWorkers) ? el("div", { class: "row" },
+    r.kind === "residenceChange" && r.status === "approved" && departed ? el("div", { class: "notice", "data-testid": "departure-recorded" }, t("departureRecorded")) : null,
+    r.kind === "residenceChange" && r.status === "approved" && !departed && can(me, caseWorkers) ? el("div", { class: "row" },
       el("button", { type: "button", "data-testid": "record-departure", onclick: () => record("residence-departure") }, t("recordDeparture"))) : null,
     message);
 }
@@ -46,7 +49,7 @@ export function requestsView(main: HTMLElement, me: Me): void {
   const load = async () => {
     const [pending, moves] = await Promise.all([all<WearerRequest>("/requests?status=pending"), get<IncomingMove[]>("/requests/incoming")]);
     clear(list, pending.length === 0 ? el("li", {}, t("noRequests")) : pending.map(r => requestRow(me, r, () => void load(), true)));
-    clear(incoming, moves.length === 0 ? el("li", {}, t("noIncoming")) : moves.map(m => incomingRow(m, () => void load())));
+    clear(incoming, moves.length === 0 ? el("li", {}, t("noIncoming")) : moves.map(m => incomingRow(me, m, () => void load())));
   };
   clear(main, el("h1", {}, t("pendingRequests")), list, el("h2", {}, t("incomingMoves")), el("p", { class: "muted" }, t("incomingHint")), incoming);
   void load();
@@ -55,7 +58,7 @@ export function requestsView(main: HTMLElement, me: Me): void {
 interface IncomingMove { fullName: string; request: WearerRequest }
 
 /** A person moving into this commune (the old commune recorded the departure): record their arrival here. */
-function incomingRow(m: IncomingMove, changed: () => void): HTMLElement {
+function incomingRow(me: Me, m: IncomingMove, changed: () => void): HTMLElement {
   const r = m.request;
   const message = el("span", { class: "error" });
   const arrive = async () => {
@@ -64,8 +67,11 @@ function incomingRow(m: IncomingMove, changed: () => void): HTMLElement {
       changed();
     } catch (e) { message.textContent = e instanceof ApiError ? e.message : String(e); }
   };
+  const address = r.newAddress ?? "—";
+  const from = el("span", { "data-testid": "moving-from" }, t("movingFrom", { from: r.fromCommuneCode ?? "—", address }));
+  if (r.fromCommuneCode) void communeName(r.fromCommuneCode, me.unit?.provinceCode).then(name => { from.textContent = t("movingFrom", { from: name, address }); });
   return el("li", { class: "request", "data-testid": "incoming-move", "data-person": r.personId },
-    el("strong", {}, m.fullName), " — ", t("movingFrom", { from: r.fromCommuneCode ?? "—", address: r.newAddress ?? "—" }),
+    el("strong", {}, m.fullName), " — ", from,
     el("div", { class: "muted" }, `${t("approvedAt")}: ${dateTime(r.decidedAt)}`),
     el("div", { class: "row" }, el("button", { type: "button", class: "primary", "data-testid": "record-arrival", onclick: arrive }, t("recordArrival"))),
     message);

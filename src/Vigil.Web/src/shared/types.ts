@@ -26,16 +26,17 @@ export interface Scope { id: string; number: number; effectiveFrom: string; effe
 
 export interface Device {
   id: string; deviceId: string; serial: string; imei: string; model: string; firmware: string; status: string;
-  holdingUnitId: string; provisioned: boolean; assignedPersonId: string | null; version: number;
+  holdingUnitId: string; provisioned: boolean; provisionedAt: string | null; assignedPersonId: string | null; version: number;
 }
+export interface DeviceHistoryItem { kind: string; occurredAt: string; position: string | null; replaced: boolean; personId: string | null }
 export interface Proposal {
-  id: string; communeCode: string; requested: number; caseload: number; justification: string | null; status: string; allocated: number;
+  id: string; provinceCode: string; communeCode: string; requested: number; caseload: number; justification: string | null; status: string; allocated: number;
   submittedAt: string; decisionNote: string | null;
 }
 
 export interface FormalRecord {
   id: string; kind: string; occurredAt: string; recordedAt: string; deviceId: string | null; position: string | null;
-  reason: string | null; expectedEnd: string | null; notes: string | null; toCommuneCode: string | null;
+  reason: string | null; expectedEnd: string | null; notes: string | null; toCommuneCode: string | null; requestId: string | null;
 }
 
 export interface WearerRequest {
@@ -75,8 +76,15 @@ export interface Hotspot {
 export interface Commune { code: string; name: string; provinceCode: string; boundary: GeoJSON.Geometry | null }
 export interface Province { code: string; nameVi: string; nameEn: string; centreLat: number; centreLon: number }
 export interface User { id: string; username: string; displayName: string; role: Role; unitId: string | null; disabled?: boolean; lockedUntil?: string | null }
-export interface Notification { id: string; kind: string; titleVi: string; titleEn: string; bodyVi: string; bodyEn: string; createdAt: string; readAt: string | null }
+export interface Notification { id: string; personId: string | null; kind: string; titleVi: string; titleEn: string; bodyVi: string; bodyEn: string; createdAt: string; readAt: string | null }
 export interface WebConfig { tileUrl: string; tileAttribution: string }
 
 export interface LivePosition { personId: string; deviceId: string; lat: number; lon: number; accuracyMeters: number | null; measuredAt: string }
 export interface LiveAlert { alertId: string; personId: string; rule: string; severity: string; state: string; at: string }
+
+export interface AuditEntry {
+  sequence: number; at: string; actorId: string | null; actorName: string; actorRole: string; action: string; entityType: string;
+  entityId: string | null; personId: string | null; details: string | null; hash: string;
+}
+export interface AuditVerification { valid: boolean; entriesChecked: number; brokenAt: number | null; reason: string | null }
+export interface ImportResult { added: number; updated: number; rejected: { index: number; field: string; reason: string }[] }
