@@ -134,6 +134,9 @@ internal static partial class Log
     [LoggerMessage(312, LogLevel.Error, "Gathering evaluation failed; the next pass will try again")]
     public static partial void GatheringPassFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(320, LogLevel.Error, "Device {DeviceId} not told of its vitals watch; it falls back to its interval at the watch's end")]
+    public static partial void VitalsWatchCommandFailed(this ILogger logger, Exception exception, string deviceId);
+
     [LoggerMessage(330, LogLevel.Information, "Compliance pass done: {Changes} tier changes")]
     public static partial void CompliancePassed(this ILogger logger, int changes);
 

@@ -33,6 +33,24 @@ public sealed class HealthOptions
     /// <summary>Readings further apart than this break a run (a silence is not evidence either way).</summary>
     public TimeSpan MaxReadingGap { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// Vitals watch: a resting reading with SpO2 at or below this (hypoxaemia, short of the overdose level) asks the band to
+    /// report faster, so that the overdose criterion, if it follows, is seen within seconds rather than on the next minute's reading…
+    /// </summary>
+    public double WatchSpO2Percent { get; set; } = 90;
+
+    /// <summary>…as does respiration at or below this (breaths/min: the usual threshold of opioid-induced respiratory depression; no breathing is below it too).</summary>
+    public double WatchRespirationPerMin { get; set; } = 8;
+
+    /// <summary>The reporting interval (seconds) asked of the band during a watch.</summary>
+    public int WatchIntervalSeconds { get; set; } = 10;
+
+    /// <summary>A watch ends at the latest after this long (the command carries the end, so the band returns to its interval by itself too)…</summary>
+    public TimeSpan WatchFor { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>…or after this many readings in a row with vitals clear of the watch thresholds and no overdose condition open.</summary>
+    public int WatchClearReadings { get; set; } = 3;
+
     /// <summary>Vitals count towards the baseline and the arousal score only at rest: activity at or below this, no steps.</summary>
     public double RestActivity { get; set; } = 0.2;
 

@@ -25,6 +25,15 @@ public sealed class HealthTwin
     /// <summary>The readings of the episode, for the alert's evidence (trimmed as the other rules' evidence is).</summary>
     public List<Evidence>? OverdoseEvidence { get; set; }
 
+    /// <summary>The end of the vitals watch in force (measurement time), or null when the band reports on its usual interval.</summary>
+    public DateTimeOffset? WatchUntil { get; set; }
+
+    /// <summary>Readings in a row clear of the watch thresholds during a watch.</summary>
+    public int WatchClearReadings { get; set; }
+
+    /// <summary>A watch ran out while the vitals stayed abnormal: no new one until a reading is clear (a chronically low SpO2 asks once).</summary>
+    public bool WatchSpent { get; set; }
+
     public PersonalBaseline Baseline { get; set; } = new();
 
     /// <summary>The smoothed arousal score of the last resting reading (null before the baseline is ready), and when.</summary>

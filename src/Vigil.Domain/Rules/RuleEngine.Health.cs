@@ -19,10 +19,12 @@ public sealed partial class RuleEngine
         var health = twin.Health;
         var skin = message.Wear?.SkinContact ?? twin.SkinContact;
         var strap = message.Wear?.Strap ?? twin.Strap;
+        ExpireWatch(twin, result, t);
         if (@case.RemovalApprovedAt(t))
         {
             // Removed with approval: what ran is over as far as the band can tell.
             health.ResetClocks();
+            EndWatch(twin, result, t, "temporary removal approved");
             End(twin, result, OverdoseKey, t, "temporary removal approved");
             End(twin, result, DrugUseKey, t, "temporary removal approved");
             return;
@@ -54,6 +56,7 @@ public sealed partial class RuleEngine
         var position = message.Fix is { } fix ? new Evidence(t, fix.Lat, fix.Lon, fix.AccuracyMeters, "") : twin.LastFix;
         EvaluateOverdose(twin, result, message, vitals, position);
         EvaluateArousal(twin, result, message, vitals, position);
+        EvaluateWatch(twin, result, message, vitals);
     }
 
     private void EvaluateOverdose(DeviceTwin twin, RuleResult result, DeviceMessage message, Vitals vitals, Evidence? position)

@@ -40,6 +40,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
             Record(twin, message);
             ResetTimers(twin);
             EndAll(twin, result, t, "monitoring not in force");
+            EndWatch(twin, result, t, "monitoring not in force");
             return result;
         }
 
@@ -75,6 +76,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
         }
 
         EvaluateDeadlines(twin, result, @case, now);
+        ExpireWatch(twin, result, now);
         return result;
     }
 
@@ -94,6 +96,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
             @case.ReattachmentDueBy is { } r2 && twin.Nudged?.Contains($"reattachment:{r2:O}") != true ? r2 - options.ReminderBefore : null,
             twin.FaultAt is { } f ? @case.DeadlineAfter(f, options.MalfunctionReportDeadline) : null,
             twin.Night is { } n ? NightCloses(n) : null,
+            twin.Health.WatchUntil,
         };
         return candidates.Where(c => c is not null).Min();
     }

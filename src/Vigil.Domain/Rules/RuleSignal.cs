@@ -53,4 +53,7 @@ public sealed class RuleResult
     public List<RuleSignal> Signals { get; } = [];
 
     public List<WearerNudge> Nudges { get; } = [];
+
+    /// <summary>Vitals watches begun or ended: the band on the person is to be told its reporting interval (the last one counts).</summary>
+    public List<VitalsWatch> Watches { get; } = [];
 }

@@ -15,7 +15,7 @@ namespace Vigil.Server.Actors;
 /// the watermark, nothing is evaluated twice.
 /// </summary>
 internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvider engines, RegistryChanges registry, TimeProvider clock,
-    LiveUpdates live, RulesMetrics metrics, ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
+    LiveUpdates live, RulesMetrics metrics, Health.VitalsWatchCommands watches, ILogger<DeviceGrain> logger) : Grain, IDeviceGrain
 {
     private static readonly JsonSerializerOptions TwinJson = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan CaseCacheFor = TimeSpan.FromMinutes(5);
@@ -118,6 +118,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
             var one = engine.OnMessage(_twin, message, @case?.Snapshot ?? Unassigned, row.ReceivedAt);
             result.Signals.AddRange(one.Signals);
             result.Nudges.AddRange(one.Nudges);
+            result.Watches.AddRange(one.Watches);
         }
 
         await CommitAsync(engine, @case, result, rows.Max(r => r.IngestId), newFix: !Equals(fixBefore, _twin.LastFix), ct);
@@ -193,6 +194,7 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
         metrics.TwinWritten();
         db.ChangeTracker.Clear();
         await live.PublishAsync(@case, DeviceId, newFix ? _twin.LastFix : null, alerts, ct);
+        await watches.SendAsync(DeviceId, @case?.PersonId, result.Watches, ct); // after the commit: a replay after a crash sends it again
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -213,12 +215,12 @@ internal sealed class DeviceGrain(IServiceScopeFactory scopes, RuleEngineProvide
         public static Stored Of(DeviceTwinRow row) => new(row.Watermark, row.NextDeadlineAt, row.UpdatedAt, row.Version);
     }
 
-    /// <summary>Writes when something was raised, when a deadline came closer than the stored one, or when the stored twin is a minute old.</summary>
+    /// <summary>Writes when something was raised or a watch began or ended, when a deadline came closer than the stored one, or when the stored twin is a minute old.</summary>
     private bool MustWrite(RuleResult result, DateTimeOffset? next, DateTimeOffset now)
     {
         var force = _forceWrite;
         _forceWrite = false;
-        return force || _row is null || result.Signals.Count > 0 || result.Nudges.Count > 0
+        return force || _row is null || result.Signals.Count > 0 || result.Nudges.Count > 0 || result.Watches.Count > 0
             || (next is { } n && (_row.NextDeadlineAt is not { } stored || n < stored))
             || now - _row.UpdatedAt >= FlushAfter;
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Vigil.Domain.Compliance;
 using Vigil.Server.Mqtt;
 
 namespace Vigil.Server.Compliance;
@@ -27,7 +26,7 @@ public sealed class ComplianceJob(IServiceScopeFactory scopes, DeviceCommands co
             var changes = await scope.ServiceProvider.GetRequiredService<ComplianceBook>().RefreshAsync(now, ct);
             foreach (var change in changes.Where(c => c.DeviceId is not null && c.To is not null))
             {
-                await commands.SetReportIntervalAsync(change.DeviceId!, IntervalOf(change.To!.Value), $"compliance-tier:{change.To.Value.ToString().ToLowerInvariant()}", ct);
+                await commands.SetReportIntervalAsync(change.DeviceId!, options.Value.IntervalOf(change.To), $"compliance-tier:{change.To!.Value.ToString().ToLowerInvariant()}", ct);
             }
 
             logger.CompliancePassed(changes.Count);
@@ -67,11 +66,4 @@ public sealed class ComplianceJob(IServiceScopeFactory scopes, DeviceCommands co
             // Shutting down.
         }
     }
-
-    private int IntervalOf(ComplianceTier tier) => tier switch
-    {
-        ComplianceTier.Good => options.Value.GoodIntervalSeconds,
-        ComplianceTier.Watch => options.Value.WatchIntervalSeconds,
-        _ => options.Value.AttentionIntervalSeconds,
-    };
 }

@@ -1,3 +1,5 @@
+using Vigil.Domain.Compliance;
+
 namespace Vigil.Server.Compliance;
 
 /// <summary>How the compliance days are kept and what a tier asks of the device (configuration section "Compliance").</summary>
@@ -18,4 +20,12 @@ public sealed class ComplianceJobOptions
     public int WatchIntervalSeconds { get; set; } = 45;
 
     public int AttentionIntervalSeconds { get; set; } = 30;
+
+    /// <summary>The interval of a tier; a person not scored yet reports as in the good tier.</summary>
+    public int IntervalOf(ComplianceTier? tier) => tier switch
+    {
+        null or ComplianceTier.Good => GoodIntervalSeconds,
+        ComplianceTier.Watch => WatchIntervalSeconds,
+        _ => AttentionIntervalSeconds,
+    };
 }

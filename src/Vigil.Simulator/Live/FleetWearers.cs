@@ -38,7 +38,9 @@ public static class FleetWearers
             var profile = PeopleFactory.Profile(wearer.DeviceId, wearer.PersonId, commune, random, wearer.Home, work);
             var incidents = DemoScenario.For(members.Count, profile, commune, now, routineStart, random);
             var simulated = new SimulatedWearer(profile, now, now.AddDays(7), incidents, speed, routineStart, firstSeq);
-            var transport = !mqttAvailable || random.NextDouble() < httpsShare ? Transport.Https : Transport.Mqtt;
+            // The wearer with the demo's overdose is on MQTT, the band's normal path: only there does it hear the vitals watch.
+            var https = random.NextDouble() < httpsShare && members.Count != DemoScenario.OverdoseIndex;
+            var transport = !mqttAvailable || https ? Transport.Https : Transport.Mqtt;
             members.Add(new FleetMember(simulated, wearer.Secret, transport));
         }
 

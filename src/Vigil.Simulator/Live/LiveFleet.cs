@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -12,7 +13,8 @@ namespace Vigil.Simulator.Live;
 /// HTTPS upload with the device secret as bearer token. Every message is counted as acknowledged (PUBACK success,
 /// or accepted/duplicate in the upload's answer), refused by the server (a PUBACK reason code, a rejection in the
 /// upload's answer, a 4xx) or failed (not connected, no answer, 5xx); the band goes on either way, and nothing here
-/// stops the fleet but cancellation.
+/// stops the fleet but cancellation. An MQTT band listens on its commands topic and honours report-interval commands
+/// (the tier's interval, a vitals watch); a band uploading over HTTPS has no downlink and keeps its cadence.
 /// </summary>
 public sealed class LiveFleet(IReadOnlyList<FleetMember> members, string mqttHost, int mqttPort, Uri httpBase, TimeProvider clock) : IAsyncDisposable
 {
@@ -22,6 +24,7 @@ public sealed class LiveFleet(IReadOnlyList<FleetMember> members, string mqttHos
     private long _acked;
     private long _rejected;
     private long _failed;
+    private long _commands;
 
     /// <summary>Messages handed to MQTT or the HTTPS upload.</summary>
     public long Sent => Interlocked.Read(ref _sent);
@@ -62,9 +65,12 @@ public sealed class LiveFleet(IReadOnlyList<FleetMember> members, string mqttHos
                 .WithKeepAlivePeriod(TimeSpan.FromSeconds(60)).WithTimeout(TimeSpan.FromSeconds(20)).Build();
             try
             {
+                client.ApplicationMessageReceivedAsync += e => Heard(member, e.ApplicationMessage);
                 var result = await client.ConnectAsync(options, token);
                 if (result.ResultCode == MqttClientConnectResultCode.Success)
                 {
+                    // The band listens for the server's commands (retained: the latest one comes at once).
+                    await client.SubscribeAsync(Commands(member.DeviceId), MqttQualityOfServiceLevel.AtLeastOnce, token);
                     lock (_clients)
                     {
                         _clients[member.DeviceId] = client;
@@ -84,6 +90,33 @@ public sealed class LiveFleet(IReadOnlyList<FleetMember> members, string mqttHos
             client.Dispose();
         });
         return connected;
+    }
+
+    /// <summary>Commands heard from the server (report-interval commands honoured by the band).</summary>
+    public long CommandsHeard => Interlocked.Read(ref _commands);
+
+    private static string Commands(string deviceId) => $"v1/devices/{deviceId}/commands";
+
+    /// <summary>A report-interval command changes the band's cadence from now on; anything else is noted and ignored.</summary>
+    private Task Heard(FleetMember member, MqttApplicationMessage message)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(message.Payload);
+            var root = json.RootElement;
+            if (root.GetProperty("cmd").GetString() == "report-interval")
+            {
+                DateTimeOffset? until = root.TryGetProperty("until", out var u) && u.ValueKind == JsonValueKind.String ? u.GetDateTimeOffset() : null;
+                member.Wearer.Command(clock.GetUtcNow(), root.GetProperty("seconds").GetInt32(), until);
+                Interlocked.Increment(ref _commands);
+            }
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            LastError = $"{member.DeviceId}: unreadable command ({e.Message})";
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Steps the fleet once a second until cancelled.</summary>

@@ -6,7 +6,7 @@ namespace Vigil.Simulator.Model;
 /// <summary>
 /// One wristband on one person, stepped through time by its caller (a fake clock in the harness, the real one in
 /// the live demo): it samples the person's true state on the band's cadence (60 s still, 30 s moving, at once on
-/// a wear change or event), turns it into what the sensors would report, and hands back what reaches the server
+/// a wear change or event; the server's report-interval commands change it), turns it into what the sensors would report, and hands back what reaches the server
 /// and when — live, late after an outage, or twice. Deterministic from the profile's seed.
 /// </summary>
 public sealed partial class SimulatedWearer
@@ -74,11 +74,11 @@ public sealed partial class SimulatedWearer
     /// </summary>
     public IReadOnlyList<Delivery> Advance(DateTimeOffset until)
     {
-        while (_next <= until)
+        while (NextSampleAt <= until)
         {
             var t = _next;
             Sample(t);
-            var cadence = TimeSpan.FromSeconds((Moving(t) ? 30 : 60) + _radio.Uniform(-1, 1));
+            var cadence = IntervalAt(t, Moving(t)) + TimeSpan.FromSeconds(_radio.Uniform(-1, 1));
             _next = t + cadence;
             while (_instants.Count > 0 && _instants.Min <= t)
             {

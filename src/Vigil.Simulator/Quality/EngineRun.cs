@@ -29,18 +29,90 @@ public sealed class EngineRun(RuleEngine engine)
     /// <summary>The smoothed arousal score after each resting reading once the baseline is ready (D5), in measurement order.</summary>
     public List<(DateTimeOffset At, double Score)> ArousalScores { get; } = [];
 
+    /// <summary>What the band delivered in a <see cref="Run(SimulatedWearer, CaseTimeline, DateTimeOffset, DateTimeOffset)"/>, in arrival order.</summary>
+    public List<Delivery> Deliveries { get; } = [];
+
+    /// <summary>The report-interval commands the engine's vitals watches sent to the band.</summary>
+    public int WatchCommands { get; private set; }
+
     /// <summary>Runs one device's deliveries through the engine up to <paramref name="until"/>; returns the alerts raised.</summary>
     public List<RaisedAlert> Run(string deviceId, IReadOnlyList<Delivery> deliveries, CaseTimeline timeline, DateTimeOffset from, DateTimeOffset until)
+    {
+        var i = 0;
+        return Run(deviceId, timeline, from, until, () => i < deliveries.Count ? deliveries[i].ReceivedAt : null, () => deliveries[i++], null);
+    }
+
+    /// <summary>
+    /// Steps the band and the engine together, so that the band honours the engine's vitals watches as a real one would:
+    /// each command reaches it after a command delay (or when it is back in coverage: the command is retained) and changes
+    /// its cadence from then on. A band on its usual interval is told the default 60 s when a watch ends (the harness has no tiers).
+    /// </summary>
+    public List<RaisedAlert> Run(SimulatedWearer wearer, CaseTimeline timeline, DateTimeOffset from, DateTimeOffset until)
+    {
+        var commandDelay = new Random((wearer.Profile.Seed * 13) + 5);
+        var queue = new List<Delivery>();
+
+        void Take(IReadOnlyList<Delivery> deliveries)
+        {
+            queue.AddRange(deliveries);
+            Deliveries.AddRange(deliveries);
+            queue.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+        }
+
+        DateTimeOffset? Next()
+        {
+            while (true)
+            {
+                // What reaches the server before the band's next reading can be handed over without taking that reading.
+                var sampleAt = wearer.NextSampleAt;
+                Take(wearer.Advance(sampleAt <= until ? sampleAt - TimeSpan.FromTicks(1) : until));
+                if (sampleAt > until || (queue.Count > 0 && queue[0].ReceivedAt <= sampleAt))
+                {
+                    return queue.Count > 0 ? queue[0].ReceivedAt : null;
+                }
+
+                // The reading comes before anything else reaches the server (a command heard earlier has already moved it).
+                Take(wearer.Advance(sampleAt));
+            }
+        }
+
+        Delivery Dequeue()
+        {
+            var first = queue[0];
+            queue.RemoveAt(0);
+            return first;
+        }
+
+        void Honour(RuleResult result, DateTimeOffset at)
+        {
+            if (result.Watches.Count == 0)
+            {
+                return;
+            }
+
+            var watch = result.Watches[^1];
+            // Server to band over a held MQTT connection: a second or two, now and then longer when the radio was asleep.
+            var delay = commandDelay.NextDouble() < 0.1 ? commandDelay.Uniform(3, 15) : commandDelay.Uniform(0.5, 3);
+            var arrives = wearer.Reachable(at + TimeSpan.FromSeconds(delay));
+            wearer.Command(arrives, watch.Started ? watch.IntervalSeconds : 60, watch.Started ? watch.Until : null);
+            WatchCommands++;
+        }
+
+        return Run(wearer.Profile.DeviceId, timeline, from, until, Next, Dequeue, Honour);
+    }
+
+    private List<RaisedAlert> Run(string deviceId, CaseTimeline timeline, DateTimeOffset from, DateTimeOffset until,
+        Func<DateTimeOffset?> nextDeliveryAt, Func<Delivery> take, Action<RuleResult, DateTimeOffset>? honour)
     {
         var twin = new DeviceTwin();
         var seen = new HashSet<long>();
         var alerts = new List<RaisedAlert>();
         var changes = timeline.Changes.Where(c => c > from).Order().ToList();
         var now = from;
-        var i = 0;
         while (true)
         {
-            var nextDelivery = i < deliveries.Count ? deliveries[i].ReceivedAt : until;
+            var pending = nextDeliveryAt();
+            var nextDelivery = pending ?? until;
             var @case = timeline.At(now);
             var deadline = engine.NextDeadline(twin, @case);
             DateTimeOffset? tick = deadline is { } d ? (d <= now ? now + RecheckAfter : d + SweepLag) : null;
@@ -53,24 +125,27 @@ public sealed class EngineRun(RuleEngine engine)
             if (tick is { } at && at < nextDelivery && at <= until)
             {
                 now = at;
-                Collect(deviceId, engine.OnTick(twin, timeline.At(now), now), alerts, now);
+                var result = engine.OnTick(twin, timeline.At(now), now);
+                Collect(deviceId, result, alerts, now);
+                honour?.Invoke(result, now);
                 continue;
             }
 
-            if (i >= deliveries.Count)
+            if (pending is null)
             {
                 break;
             }
 
-            var delivery = deliveries[i++];
+            var delivery = take();
             now = delivery.ReceivedAt;
-            Deliver(deviceId, delivery, twin, timeline.At(now), seen, alerts);
+            Deliver(deviceId, delivery, twin, timeline.At(now), seen, alerts, honour);
         }
 
         return alerts;
     }
 
-    private void Deliver(string deviceId, Delivery delivery, DeviceTwin twin, CaseSnapshot @case, HashSet<long> seen, List<RaisedAlert> alerts)
+    private void Deliver(string deviceId, Delivery delivery, DeviceTwin twin, CaseSnapshot @case, HashSet<long> seen, List<RaisedAlert> alerts,
+        Action<RuleResult, DateTimeOffset>? honour)
     {
         var batch = TelemetryParser.Parse(delivery.Body(), delivery.ReceivedAt, TelemetryLimits.Default);
         if (batch.IsMalformed)
@@ -98,7 +173,9 @@ public sealed class EngineRun(RuleEngine engine)
                 continue;
             }
 
-            Collect(deviceId, engine.OnMessage(twin, message, @case, delivery.ReceivedAt), alerts, delivery.ReceivedAt);
+            var result = engine.OnMessage(twin, message, @case, delivery.ReceivedAt);
+            Collect(deviceId, result, alerts, delivery.ReceivedAt);
+            honour?.Invoke(result, delivery.ReceivedAt);
             if (twin.Health.ArousalAt == message.MeasuredAt && twin.Health.Arousal is { } score)
             {
                 ArousalScores.Add((message.MeasuredAt, score));

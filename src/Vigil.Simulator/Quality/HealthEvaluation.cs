@@ -22,7 +22,8 @@ public static class HealthEvaluation
     public sealed record Person(int Index, string DeviceId, IReadOnlyList<GroundTruth> Labels, IReadOnlyList<(DateTimeOffset At, double Score)> Scores,
         IReadOnlyList<string> BandOff);
 
-    public static HealthQuality Score(IReadOnlyList<Person> people, IReadOnlyList<RaisedAlert> alerts, DateTimeOffset from, DateTimeOffset until, double personDays)
+    public static HealthQuality Score(IReadOnlyList<Person> people, IReadOnlyList<RaisedAlert> alerts, DateTimeOffset from, DateTimeOffset until, double personDays,
+        int watchCommands)
     {
         var overdose = people.SelectMany(p => p.Labels).Where(l => l.Scenario == ScenarioKinds.Overdose).ToList();
         var raised = alerts.Where(a => a.Rule == nameof(RuleKind.PossibleOverdose)).ToList();
@@ -67,7 +68,7 @@ public static class HealthEvaluation
             Auc(windows.SelectMany(w => w.Windows.Positive).ToList(), windows.SelectMany(w => w.Windows.Negative).ToList()),
             Auc(windows.Where(w => w.Index % 2 == 0).SelectMany(w => w.Windows.Positive).ToList(), windows.Where(w => w.Index % 2 == 0).SelectMany(w => w.Windows.Negative).ToList()),
             Auc(windows.Where(w => w.Index % 2 == 1).SelectMany(w => w.Windows.Positive).ToList(), windows.Where(w => w.Index % 2 == 1).SelectMany(w => w.Windows.Negative).ToList()),
-            judgeable.Count, flagged, falseFlags, falseFlags / personDays * 1000);
+            judgeable.Count, flagged, falseFlags, falseFlags / personDays * 1000, watchCommands, watchCommands / personDays);
     }
 
     private static (List<double> Positive, List<double> Negative) Windows(Person person, DateTimeOffset from, DateTimeOffset until)

@@ -9,6 +9,7 @@ namespace Vigil.Simulator.Quality;
 /// <param name="OverdoseDeviceClockP95Seconds">The same to the deciding reading's measurement time, on the band's own (skewed) clock.</param>
 /// <param name="OverdoseBandOff">Episodes during which the band sent nothing at all (off on a flat battery).</param>
 /// <param name="OverdoseRecall">Of the episodes the band was on for.</param>
+/// <param name="WatchCommands">Report-interval commands sent for vitals watches (a start and an end each), and per person-day.</param>
 /// <param name="AucTuning">AUC on the people the parameters were chosen on (even person numbers).</param>
 /// <param name="AucHeldOut">AUC on the others (odd person numbers), never looked at while choosing.</param>
 public sealed record HealthQuality(
@@ -32,7 +33,9 @@ public sealed record HealthQuality(
     int StressEpisodesJudgeable,
     int StressEpisodesFlagged,
     int FalseFlags,
-    double FalseFlagsPer1000PersonDays)
+    double FalseFlagsPer1000PersonDays,
+    int WatchCommands,
+    double WatchCommandsPerPersonDay)
 {
     /// <summary>
     /// D4: recall ≥ 99 %, alerts ≤ 60 s after the criterion (judged at the 95th percentile: with a band reporting every
@@ -62,7 +65,8 @@ public sealed record HealthQuality(
         var s = new StringBuilder();
         s.AppendLine(CultureInfo.InvariantCulture,
             $"D4 possible overdose: {OverdoseDetected}/{OverdoseLabelled} detected; {OverdoseBandOff} with the band switched off; recall of the rest {Pct(OverdoseRecall)}; delay from the criterion to the server p50 {Sec(OverdoseDelayP50Seconds)}, p95 {Sec(OverdoseDelayP95Seconds)}, max {Sec(OverdoseDelayMaxSeconds)}, within 60 s {Pct(OverdoseWithinBudget)}; "
-            + $"on the band's clock p95 {Sec(OverdoseDeviceClockP95Seconds)}, within 60 s {Pct(OverdoseDeviceClockWithinBudget)}; false alarms {OverdoseFalseAlerts} ({OverdoseFalsePer1000PersonDays:0.00} per 1,000 person-days)");
+            + $"on the band's clock p95 {Sec(OverdoseDeviceClockP95Seconds)}, within 60 s {Pct(OverdoseDeviceClockWithinBudget)}; false alarms {OverdoseFalseAlerts} ({OverdoseFalsePer1000PersonDays:0.00} per 1,000 person-days); "
+            + $"vitals-watch commands {WatchCommands} ({WatchCommandsPerPersonDay:0.000} per person-day)");
         s.AppendLine(CultureInfo.InvariantCulture,
             $"D5 arousal score: AUC {Num(Auc)} ({StressWindows} stress windows vs {NormalWindows} normal windows); tuning half {Num(AucTuning)}, held-out half {Num(AucHeldOut)}; "
             + $"'possible drug use' flags on {StressEpisodesFlagged}/{StressEpisodesJudgeable} stress episodes with a ready baseline, {FalseFlags} elsewhere ({FalseFlagsPer1000PersonDays:0.0} per 1,000 person-days)");

@@ -7,7 +7,7 @@ namespace Vigil.Simulator.Quality;
 
 /// <summary>
 /// The detection-quality harness (D1, D2, D4, D5): builds a labelled scenario population, simulates every band, runs the
-/// deliveries through the rules engine in-process on simulated time, fixes the labels only the run can time (when a
+/// deliveries through the rules engine in-process on simulated time (the bands honouring its vitals-watch commands), fixes the labels only the run can time (when a
 /// battery died; when a band was silent for 15 minutes), and scores the alerts against the ground truth.
 /// </summary>
 public static class QualityHarness
@@ -21,18 +21,18 @@ public static class QualityHarness
         var engine = Engine(options);
 
         var results = new (List<RaisedAlert> Alerts, List<GroundTruth> Labels, long Messages, long Duplicates, long Rejected, List<string> Reasons,
-            List<(DateTimeOffset At, double Score)> Arousal, List<string> BandOff)[population.Count];
+            List<(DateTimeOffset At, double Score)> Arousal, List<string> BandOff, int WatchCommands)[population.Count];
         Parallel.For(0, population.Count, i =>
         {
             var person = population[i];
             var wearer = new SimulatedWearer(person.Profile, builder.Start, builder.End, person.Incidents);
-            var deliveries = wearer.Advance(builder.End);
             var run = new EngineRun(engine);
-            var alerts = run.Run(person.Profile.DeviceId, deliveries, person.Case, builder.Start, builder.End);
+            var alerts = run.Run(wearer, person.Case, builder.Start, builder.End);
+            var deliveries = run.Deliveries;
             var labels = FixBatteryLabels(person, wearer).Concat(OfflineLabels(person, deliveries, options, builder.End)).ToList();
             var measured = deliveries.SelectMany(d => d.Messages).Select(m => m.MeasuredAt).Order().ToList();
             var bandOff = labels.Where(l => l.Scenario == ScenarioKinds.Overdose && !measured.Any(m => m >= l.Start && m <= l.End)).Select(l => l.Id).ToList();
-            results[i] = (alerts, labels, run.Messages, run.Duplicates, run.Rejected, run.RejectionReasons, run.ArousalScores, bandOff);
+            results[i] = (alerts, labels, run.Messages, run.Duplicates, run.Rejected, run.RejectionReasons, run.ArousalScores, bandOff, run.WatchCommands);
         });
 
         var allAlerts = results.SelectMany(r => r.Alerts).ToList();
@@ -45,7 +45,7 @@ public static class QualityHarness
         var personDays = (double)people * days;
         var health = HealthEvaluation.Score(
             [.. population.Select((p, i) => new HealthEvaluation.Person(i, p.Profile.DeviceId, results[i].Labels, results[i].Arousal, results[i].BandOff))],
-            judged, builder.Start.AddHours(1), builder.End, personDays);
+            judged, builder.Start.AddHours(1), builder.End, personDays, results.Sum(r => r.WatchCommands));
         var falseAlerts = scores.Sum(s => s.FalseAlerts + s.DuplicateAlerts);
         var unevaluated = allLabels.Where(l => l.ExpectedRule is null && l.ExpectAlert).GroupBy(l => l.Scenario)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

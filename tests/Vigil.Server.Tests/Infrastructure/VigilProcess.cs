@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Vigil.Domain.Identity;
 
 namespace Vigil.Server.Tests.Infrastructure;
 
@@ -72,6 +76,23 @@ public sealed class VigilProcess : IAsyncDisposable
             Assert.True(DateTime.UtcNow < deadline, "Vigil did not answer /health within 60 s.");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>An officer's API client on this process, with a TOTP code for the real clock (the process runs on it).</summary>
+    public async Task<HttpClient> LogInAsync(VigilFixture fixture, string username)
+    {
+        var officer = fixture.Officer(username);
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
+        var step1 = await http.PostAsJsonAsync("/api/v1/auth/login", new { officer.Username, officer.Password });
+        using var first = await step1.Content.ReadFromJsonAsync<JsonDocument>();
+        var step2 = await http.PostAsJsonAsync("/api/v1/auth/second-factor", new
+        {
+            secondFactorToken = first!.RootElement.GetProperty("secondFactorToken").GetString(),
+            code = Totp.Code(officer.TotpSecret, TimeProvider.System.GetUtcNow()),
+        });
+        using var second = await step2.Content.ReadFromJsonAsync<JsonDocument>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second!.RootElement.GetProperty("accessToken").GetString());
+        return http;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or an out-of-memory kill.</summary>

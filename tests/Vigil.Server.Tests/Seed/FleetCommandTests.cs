@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Vigil.Domain.Identity;
 using Vigil.Server.Tests.Infrastructure;
 using Vigil.Simulator.Live;
 
@@ -27,7 +25,7 @@ public abstract class FleetCommandTests(VigilFixture fixture)
         using var stop = new CancellationTokenSource();
         var fleet = Task.Run(() => FleetCommand.RunAsync(settings, TextWriter.Synchronized(output), TimeProvider.System, stop.Token));
 
-        using var officer = await LogInAsync(vigil, "c04.supervisor");
+        using var officer = await vigil.LogInAsync(fixture, "c04.supervisor");
         var tamperedPerson = driven[0].PersonId!.Value;
         var deadline = DateTime.UtcNow.AddSeconds(90);
         long devices = 0;
@@ -60,23 +58,6 @@ public abstract class FleetCommandTests(VigilFixture fixture)
 
         Assert.Contains("--officer: no officer 'nobody'", error.Message, StringComparison.Ordinal);
         Assert.Contains("hn.supervisor", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>An officer's API client on the real process, with a TOTP code for the real clock (the server runs on it).</summary>
-    private async Task<HttpClient> LogInAsync(VigilProcess vigil, string username)
-    {
-        var officer = fixture.Officer(username);
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{vigil.HttpPort}") };
-        var step1 = await http.PostAsJsonAsync("/api/v1/auth/login", new { officer.Username, officer.Password });
-        using var first = await step1.Content.ReadFromJsonAsync<JsonDocument>();
-        var step2 = await http.PostAsJsonAsync("/api/v1/auth/second-factor", new
-        {
-            secondFactorToken = first!.RootElement.GetProperty("secondFactorToken").GetString(),
-            code = Totp.Code(officer.TotpSecret, TimeProvider.System.GetUtcNow()),
-        });
-        using var second = await step2.Content.ReadFromJsonAsync<JsonDocument>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second!.RootElement.GetProperty("accessToken").GetString());
-        return http;
     }
 }
 

@@ -30,6 +30,23 @@ public sealed class SimulatedWearerTests
     }
 
     [Fact]
+    public void Command_WatchAtNight_TenSecondReportsUntilItsEndThenSixtyAgain()
+    {
+        var wearer = Wearer();
+        var before = Parse(wearer.Advance(Start.AddMinutes(10)), []);
+        wearer.Command(Start.AddMinutes(10).AddSeconds(1), 10, Start.AddMinutes(15));
+        var after = Parse(wearer.Advance(Start.AddMinutes(22)), []);
+
+        int Count(List<DeviceMessage> messages, double fromMinute, double toMinute) =>
+            messages.Count(m => m.MeasuredAt >= Start.AddMinutes(fromMinute) && m.MeasuredAt < Start.AddMinutes(toMinute));
+        // Asleep and still: once a minute before the command (±20 s of clock skew aside), every 10 s during the watch, once a minute after.
+        Assert.InRange(Count(before, 2, 8), 5, 7);
+        Assert.InRange(Count(after, 11, 14), 16, 19);
+        Assert.InRange(Count(after, 16, 22), 5, 7);
+        Assert.Equal(1, wearer.CommandsHeard);
+    }
+
+    [Fact]
     public void Advance_TwoDaysWithOutagesAndIncidents_EveryMessageAcceptedByTheProtocolParser()
     {
         var incidents = new Incidents();

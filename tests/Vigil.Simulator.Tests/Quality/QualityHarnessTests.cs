@@ -37,10 +37,20 @@ public sealed class QualityHarnessTests
 
         Assert.True(health.OverdoseLabelled >= 15, $"only {health.OverdoseLabelled} overdose episodes were simulated");
         Assert.Equal(labels.Count(l => l.Scenario == "overdose"), health.OverdoseLabelled);
-        // Recall and false alarms at the D4 bars; the delay within one 60-s reporting interval of a still band plus transport
-        // (the goal's 60 s is missed by about a second in the slowest cases: see docs/quality.md).
-        Assert.Empty(health.Failures(minRecall: 0.99, maxFalsePer1000: 1, maxDelayP95Seconds: 62));
-        Assert.True(health.OverdoseDelayMaxSeconds <= 65, $"the slowest alert came {health.OverdoseDelayMaxSeconds} s after the criterion was met");
+        // Recall, delay and false alarms at the D4 bars: the vitals watch has the band report every 10 s from the first slow breath.
+        Assert.Empty(health.Failures(minRecall: 0.99, maxFalsePer1000: 1, maxDelayP95Seconds: 60));
+        Assert.True(health.OverdoseWithinBudget >= 0.99, $"only {health.OverdoseWithinBudget:P1} of the alerts came within 60 s of the criterion");
+        Assert.True(health.WatchCommandsPerPersonDay < 0.5, $"{health.WatchCommandsPerPersonDay:0.00} vitals-watch commands per person-day");
+    }
+
+    [Fact]
+    public void Run_WithoutTheVitalsWatch_TheSlowestAlertsComeAMinuteAfterTheCriterion()
+    {
+        // The D4 delay check must be able to fail: with no watch the still band's 60-s cadence sets the delay.
+        var options = new RuleOptions { Health = { WatchSpO2Percent = -1, WatchRespirationPerMin = -1 } };
+        var health = QualityHarness.Run(100, 6, 2, Start, options).Report.Health;
+        Assert.Equal(0, health.WatchCommands);
+        Assert.True(health.OverdoseDelayP95Seconds > 50, $"p95 {health.OverdoseDelayP95Seconds} s without the watch");
     }
 
     [Fact]
