@@ -14,6 +14,7 @@ internal sealed class TargetProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _compliancePassed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TargetProcess(Process process, int mqttPort, int httpPort)
     {
@@ -31,6 +32,13 @@ internal sealed class TargetProcess : IAsyncDisposable
     public int MqttPort { get; }
 
     public int HttpPort { get; }
+
+    /// <summary>
+    /// Completes when the server has logged its first compliance pass (event 330). On a fresh seed that pass measures
+    /// every person's past weeks in one change tracker (tens of KB per person for a minute or more), which a memory
+    /// measurement must not catch half-way.
+    /// </summary>
+    public Task FirstCompliancePass => _compliancePassed.Task;
 
     /// <summary>The last lines the process wrote (its log level is Warning).</summary>
     public string Output
@@ -54,6 +62,7 @@ internal sealed class TargetProcess : IAsyncDisposable
             $"--Demo:PeoplePerCommune={people}", "--Ingestion:UploadsPerMinute=100000",
             $"--urls=http://127.0.0.1:{http}", $"--Mqtt:Port={mqtt}",
             $"--Actors:SiloPort={FreePort()}", $"--Actors:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Vigil.Server.Compliance.ComplianceJob=Information",
         ], mqtt, http);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
@@ -142,6 +151,12 @@ internal sealed class TargetProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        // The console logger's header line of Log.CompliancePassed: "info: Vigil.Server.Compliance.ComplianceJob[330]".
+        if (line.Contains("ComplianceJob[330]", StringComparison.Ordinal))
+        {
+            _compliancePassed.TrySetResult();
         }
 
         lock (_output)
