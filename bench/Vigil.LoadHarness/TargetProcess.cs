@@ -14,6 +14,7 @@ internal sealed class TargetProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
     private readonly TaskCompletionSource _compliancePassed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TargetProcess(Process process, int mqttPort, int httpPort)
@@ -123,6 +124,13 @@ internal sealed class TargetProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Twice when a restart failed (the harness's owner disposes the old process again): the first error must surface.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
