@@ -79,7 +79,7 @@ internal sealed class SeededVigil : IAsyncDisposable
     public async Task RestartAsync(TimeSpan timeout)
     {
         await Server.DisposeAsync();
-        Server = await TargetProcess.StartVigilAsync(_dataFolder, _postgres, _people, timeout);
+        Server = await TargetProcess.StartVigilAsync(_dataFolder, _postgres, _people, timeout, seed: false);
     }
 
     public async ValueTask DisposeAsync()

@@ -53,13 +53,14 @@ internal sealed class TargetProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<TargetProcess> StartVigilAsync(string dataFolder, string? postgres, int people, TimeSpan timeout)
+    /// <param name="seed">Seed the demo data (an empty store); false to start again on a store already seeded.</param>
+    public static async Task<TargetProcess> StartVigilAsync(string dataFolder, string? postgres, int people, TimeSpan timeout, bool seed = true)
     {
         var server = typeof(Server.Seed.DemoOptions).Assembly.Location;
         var (http, mqtt) = (FreePort(), FreePort());
         var target = Start(server,
         [
-            "--demo", "--Demo:Fleet=false", $"--Storage:DataFolder={dataFolder}", $"--Storage:Postgres={postgres ?? ""}",
+            $"--Demo:Enabled={seed}", "--Demo:Fleet=false", $"--Storage:DataFolder={dataFolder}", $"--Storage:Postgres={postgres ?? ""}",
             $"--Demo:PeoplePerCommune={people}", "--Ingestion:UploadsPerMinute=100000",
             $"--urls=http://127.0.0.1:{http}", $"--Mqtt:Port={mqtt}",
             $"--Actors:SiloPort={FreePort()}", $"--Actors:GatewayPort={FreePort()}", "--Logging:LogLevel:Default=Warning",
