@@ -12,11 +12,15 @@ namespace Vigil.LoadHarness;
 internal sealed class SeededVigil : IAsyncDisposable
 {
     private readonly string _dataFolder;
+    private readonly string? _postgres;
+    private readonly int _people;
 
-    private SeededVigil(string dataFolder, TargetProcess server, double startSeconds, DemoCredentials credentials, TelemetryStore store,
-        IReadOnlyList<SimulatedDevice> devices)
+    private SeededVigil(string dataFolder, string? postgres, int people, TargetProcess server, double startSeconds, DemoCredentials credentials,
+        TelemetryStore store, IReadOnlyList<SimulatedDevice> devices)
     {
         _dataFolder = dataFolder;
+        _postgres = postgres;
+        _people = people;
         Server = server;
         StartSeconds = startSeconds;
         Credentials = credentials;
@@ -24,7 +28,7 @@ internal sealed class SeededVigil : IAsyncDisposable
         Devices = devices;
     }
 
-    public TargetProcess Server { get; }
+    public TargetProcess Server { get; private set; }
 
     public double StartSeconds { get; }
 
@@ -58,7 +62,7 @@ internal sealed class SeededVigil : IAsyncDisposable
                 throw new InvalidOperationException($"The demo seed gave {devices.Count} worn devices, fewer than {options.Devices}.");
             }
 
-            return new SeededVigil(dataFolder, server, startSeconds, credentials, store, devices);
+            return new SeededVigil(dataFolder, postgres, (options.Devices + 1) / 2, server, startSeconds, credentials, store, devices);
         }
         catch
         {
@@ -66,6 +70,16 @@ internal sealed class SeededVigil : IAsyncDisposable
             TryDelete(dataFolder);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops the server and starts it again on the same store (the seed is not repeated): a fresh process with no
+    /// actor active. The seeded people's registry changes wake their actors in the process that seeded them.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan timeout)
+    {
+        await Server.DisposeAsync();
+        Server = await TargetProcess.StartVigilAsync(_dataFolder, _postgres, _people, timeout, seed: false);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,6 +7,10 @@ namespace Vigil.Domain.Health;
 /// than an ordinary reading; the step is 1/n while learning and 1/<c>memory</c> afterwards, so the baseline settles in
 /// the first days and then follows slow changes over about <c>memory</c> readings. A mutable struct, held in place in
 /// <see cref="PersonalBaseline"/>'s array: sixteen of them live in every device actor (P6), as objects they cost twice.
+/// The two estimates are floats, not doubles (12 bytes a stat instead of 24): the arithmetic runs in double and only the
+/// stored result is rounded, by at most half a float step — about 4e-6 bpm, ms or °C at these levels. Even if every
+/// rounding went the same way over the ~3,000 readings the estimate remembers, the drift stays under 0.02 of the
+/// signal's unit, well inside the spread floor (a quarter of the prior: 1.5 bpm, 2.5 ms, 0.125 ln µS, 0.125 °C).
 /// </summary>
 public struct RobustStat
 {
@@ -15,9 +19,9 @@ public struct RobustStat
 
     private const double Clip = 3;
 
-    public double Center { get; set; }
+    public float Center { get; set; }
 
-    public double Scale { get; set; }
+    public float Scale { get; set; }
 
     public int Count { get; set; }
 
@@ -27,19 +31,21 @@ public struct RobustStat
     {
         if (Count == 0)
         {
-            Center = value;
-            Scale = prior;
+            Center = (float)value;
+            Scale = (float)prior;
             Count = 1;
             return;
         }
 
         Count = Count < int.MaxValue ? Count + 1 : Count;
         var rate = 1.0 / Math.Min(Count, memory);
-        var limit = Clip * Scale;
-        var deviation = Math.Clamp(value - Center, -limit, limit);
-        Center += rate * deviation;
-        Scale += rate * ((Math.Min(Math.Abs(value - Center), limit) * MadToSigma) - Scale);
-        Scale = Math.Max(Scale, prior * 0.25);
+        double center = Center, scale = Scale;
+        var limit = Clip * scale;
+        var deviation = Math.Clamp(value - center, -limit, limit);
+        center += rate * deviation;
+        scale += rate * ((Math.Min(Math.Abs(value - center), limit) * MadToSigma) - scale);
+        Center = (float)center;
+        Scale = (float)Math.Max(scale, prior * 0.25);
     }
 
     /// <summary>How many spreads <paramref name="value"/> is from the usual level.</summary>

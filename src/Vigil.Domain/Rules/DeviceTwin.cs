@@ -1,4 +1,5 @@
 using Vigil.Domain.Telemetry;
+using Vigil.Domain.Time;
 
 namespace Vigil.Domain.Rules;
 
@@ -8,14 +9,26 @@ namespace Vigil.Domain.Rules;
 /// </summary>
 public sealed class DeviceTwin
 {
+    // The instants as UTC ticks (see UtcTicks): a third of the size of DateTimeOffset? fields in every active actor.
+    private long _lastMeasuredAt;
+    private long _lastReceivedAt;
+    private long _batteryDepletedAt;
+    private long _offBodySince;
+    private long _strapOpenSince;
+    private long _noFixMovingSince;
+    private long _outsideSince;
+    private long _hotspotLastAt;
+    private long _tamperEndedAt;
+    private long _faultAt;
+
     /// <summary>The newest measurement time evaluated; older (late) messages are stored but not replayed.</summary>
-    public DateTimeOffset? LastMeasuredAt { get; set; }
+    public DateTimeOffset? LastMeasuredAt { get => UtcTicks.ToInstant(_lastMeasuredAt); set => _lastMeasuredAt = UtcTicks.Of(value); }
 
     /// <summary>The seq of that newest message: one measured in the same second with a lower seq was sent before it, so it is late too.</summary>
     public long? LastSeq { get; set; }
 
     /// <summary>Server time of the last message, for "offline".</summary>
-    public DateTimeOffset? LastReceivedAt { get; set; }
+    public DateTimeOffset? LastReceivedAt { get => UtcTicks.ToInstant(_lastReceivedAt); set => _lastReceivedAt = UtcTicks.Of(value); }
 
     public Evidence? LastFix { get; set; }
 
@@ -23,7 +36,7 @@ public sealed class DeviceTwin
 
     public bool Charging { get; set; }
 
-    public DateTimeOffset? BatteryDepletedAt { get; set; }
+    public DateTimeOffset? BatteryDepletedAt { get => UtcTicks.ToInstant(_batteryDepletedAt); set => _batteryDepletedAt = UtcTicks.Of(value); }
 
     /// <summary>The lowest battery nudge already sent in this discharge (reset by charging).</summary>
     public int? LastNudgeLevel { get; set; }
@@ -34,13 +47,13 @@ public sealed class DeviceTwin
 
     public CaseState? Case { get; set; }
 
-    public DateTimeOffset? OffBodySince { get; set; }
+    public DateTimeOffset? OffBodySince { get => UtcTicks.ToInstant(_offBodySince); set => _offBodySince = UtcTicks.Of(value); }
 
-    public DateTimeOffset? StrapOpenSince { get; set; }
+    public DateTimeOffset? StrapOpenSince { get => UtcTicks.ToInstant(_strapOpenSince); set => _strapOpenSince = UtcTicks.Of(value); }
 
-    public DateTimeOffset? NoFixMovingSince { get; set; }
+    public DateTimeOffset? NoFixMovingSince { get => UtcTicks.ToInstant(_noFixMovingSince); set => _noFixMovingSince = UtcTicks.Of(value); }
 
-    public DateTimeOffset? OutsideSince { get; set; }
+    public DateTimeOffset? OutsideSince { get => UtcTicks.ToInstant(_outsideSince); set => _outsideSince = UtcTicks.Of(value); }
 
     public int OutsideFixes { get; set; }
 
@@ -50,10 +63,10 @@ public sealed class DeviceTwin
 
     public int HotspotFixes { get; set; }
 
-    public DateTimeOffset? HotspotLastAt { get; set; }
+    public DateTimeOffset? HotspotLastAt { get => UtcTicks.ToInstant(_hotspotLastAt); set => _hotspotLastAt = UtcTicks.Of(value); }
 
     /// <summary>When the last tamper condition ended (measurement time): an older, late message showing it is not a new one.</summary>
-    public DateTimeOffset? TamperEndedAt { get; set; }
+    public DateTimeOffset? TamperEndedAt { get => UtcTicks.ToInstant(_tamperEndedAt); set => _tamperEndedAt = UtcTicks.Of(value); }
 
     /// <summary>Consecutive fixes clearly outside the hotspot being visited: leaving, like entering, is never judged on one fix.</summary>
     public int HotspotExitFixes { get; set; }
@@ -74,7 +87,7 @@ public sealed class DeviceTwin
 
     public List<Evidence>? NightEvidence { get; set; }
 
-    public DateTimeOffset? FaultAt { get; set; }
+    public DateTimeOffset? FaultAt { get => UtcTicks.ToInstant(_faultAt); set => _faultAt = UtcTicks.Of(value); }
 
     public string? FaultCode { get; set; }
 
@@ -84,8 +97,10 @@ public sealed class DeviceTwin
     /// <summary>Overdose clocks, the person's vitals baseline and the arousal score.</summary>
     public HealthTwin Health { get; set; } = new();
 
-    /// <summary>Conditions with an open alert, by key.</summary>
-    public Dictionary<string, OpenCondition> Open { get; set; } = [];
+    /// <summary>Conditions with an open alert, by key; null while there is none (most actors, most of the time: P6).</summary>
+    public Dictionary<string, OpenCondition>? Open { get; set; }
+
+    public bool IsOpen(string key) => Open?.ContainsKey(key) == true;
 }
 
 /// <summary>A condition that has raised its alert and not ended yet.</summary>

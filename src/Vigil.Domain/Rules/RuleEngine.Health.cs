@@ -112,7 +112,7 @@ public sealed partial class RuleEngine
         }
 
         var running = health.LowSpO2Since is not null || health.SlowBreathingSince is not null || health.NoBreathingSince is not null;
-        if (running || twin.Open.ContainsKey(OverdoseKey))
+        if (running || twin.IsOpen(OverdoseKey))
         {
             AddEvidence(health.OverdoseEvidence ??= [], new Evidence(t, position?.Lat, position?.Lon, position?.AccuracyMeters, Reading(vitals, message.Motion)));
         }
@@ -130,12 +130,12 @@ public sealed partial class RuleEngine
         else if (!running)
         {
             // Recovery needs two readings in a row with every criterion clear, as onset needs more than one.
-            if (twin.Open.ContainsKey(OverdoseKey) && ++health.RecoveredReadings >= 2)
+            if (twin.IsOpen(OverdoseKey) && ++health.RecoveredReadings >= 2)
             {
                 End(twin, result, OverdoseKey, t, "breathing and SpO2 back above the thresholds");
             }
 
-            if (!twin.Open.ContainsKey(OverdoseKey))
+            if (!twin.IsOpen(OverdoseKey))
             {
                 health.RecoveredReadings = 0;
                 health.OverdoseEvidence = null;
@@ -177,7 +177,7 @@ public sealed partial class RuleEngine
                     $"possible drug use (for review, not a violation): {signals} far from the person's usual resting level");
             }
         }
-        else if (!twin.Open.ContainsKey(DrugUseKey) || health.Arousal < o.ArousalEndScore)
+        else if (!twin.IsOpen(DrugUseKey) || health.Arousal < o.ArousalEndScore)
         {
             health.ArousedSince = null;
             health.ArousalEvidence = null;

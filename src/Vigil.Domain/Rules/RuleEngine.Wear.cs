@@ -36,7 +36,7 @@ public sealed partial class RuleEngine
             Raise(twin, result, RuleKind.Tamper, "tamper", t, t, [new Evidence(t, message.Fix?.Lat, message.Fix?.Lon, message.Fix?.AccuracyMeters, string.Join(", ", reasons))],
                 Parameters(("signals", string.Join(", ", reasons))), string.Join(", ", reasons));
         }
-        else if (!late && message.Wear is { Case: CaseState.Closed, Strap: not StrapState.Cut and not null } && twin.Open.ContainsKey("tamper"))
+        else if (!late && message.Wear is { Case: CaseState.Closed, Strap: not StrapState.Cut and not null } && twin.IsOpen("tamper"))
         {
             End(twin, result, "tamper", t, "case closed and strap intact");
             twin.TamperEndedAt = t;

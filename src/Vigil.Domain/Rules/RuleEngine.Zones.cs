@@ -31,7 +31,7 @@ public sealed partial class RuleEngine
         twin.OutsideFixes++;
         var evidence = twin.OutsideEvidence ??= [];
         AddEvidence(evidence, fix with { Reading = $"{distance:0} m outside {nearest.Name}" });
-        if (twin.OutsideFixes == 2 && !twin.Open.ContainsKey("outside-area"))
+        if (twin.OutsideFixes == 2 && !twin.IsOpen("outside-area"))
         {
             // Warned before the violation: two fixes outside, never one, so GPS noise does not alarm the wearer either.
             result.Nudges.Add(new WearerNudge(NudgeKind.LeftArea, t, null, twin.OutsideSince.Value + options.OutsideDwell));
@@ -56,7 +56,7 @@ public sealed partial class RuleEngine
                 // re-raised the visit as a new alert.
                 var clearlyOutside = hotspots.DistanceMeters(left, fix.Lat!.Value, fix.Lon!.Value) is not { } away
                     || away > (fix.AccuracyMeters ?? 0) + options.OutsideMarginMeters;
-                if (!clearlyOutside || (twin.Open.ContainsKey($"hotspot:{left}") && ++twin.HotspotExitFixes < options.HotspotConfirmFixes))
+                if (!clearlyOutside || (twin.IsOpen($"hotspot:{left}") && ++twin.HotspotExitFixes < options.HotspotConfirmFixes))
                 {
                     return;
                 }

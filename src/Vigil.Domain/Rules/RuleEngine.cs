@@ -85,7 +85,7 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
     {
         var candidates = new List<DateTimeOffset?>
         {
-            twin.LastReceivedAt is { } r && !twin.Open.ContainsKey("offline") ? @case.DeadlineAfter(r, options.OfflineAfter) : null,
+            twin.LastReceivedAt is { } r && !twin.IsOpen("offline") ? @case.DeadlineAfter(r, options.OfflineAfter) : null,
             twin.BatteryDepletedAt is { } d ? @case.DeadlineAfter(d, options.BatteryGrace) : null,
             twin.StrapOpenSince is { } s ? s + options.StrapOpenConfirm : null,
             twin.OffBodySince is { } o ? o + options.NotWornDwell : null,
@@ -139,26 +139,31 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
     private void Raise(DeviceTwin twin, RuleResult result, RuleKind rule, string key, DateTimeOffset since, DateTimeOffset at,
         IReadOnlyList<Evidence> evidence, IReadOnlyDictionary<string, string> parameters, string? detail = null)
     {
-        if (twin.Open.ContainsKey(key))
+        if (twin.IsOpen(key))
         {
             return;
         }
 
-        twin.Open[key] = new OpenCondition(rule, since, at);
+        (twin.Open ??= [])[key] = new OpenCondition(rule, since, at);
         result.Signals.Add(new RuleSignal(rule, SignalKind.Raised, key, since, at, Trim(evidence), parameters, detail));
     }
 
     private static void End(DeviceTwin twin, RuleResult result, string key, DateTimeOffset at, string detail)
     {
-        if (twin.Open.Remove(key, out var open))
+        if (twin.Open is { } conditions && conditions.Remove(key, out var open))
         {
+            if (conditions.Count == 0)
+            {
+                twin.Open = null;
+            }
+
             result.Signals.Add(new RuleSignal(open.Rule, SignalKind.Ended, key, open.Since, at, [], new Dictionary<string, string>(), detail));
         }
     }
 
     private static void EndAll(DeviceTwin twin, RuleResult result, DateTimeOffset at, string detail)
     {
-        foreach (var key in twin.Open.Keys.ToList())
+        foreach (var key in twin.Open?.Keys.ToList() ?? [])
         {
             End(twin, result, key, at, detail);
         }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Domain.Devices;
 using Vigil.Server.Api;
@@ -11,12 +10,14 @@ namespace Vigil.Server.Ingestion;
 /// <summary>
 /// Checks a device's id and secret for both transports. The stored hash is cached for a minute, so a fleet
 /// reconnecting after an outage does not hit the database once per connection; re-provisioning or a status
-/// change on this node forgets the entry at once (another node's cache follows within the minute).
+/// change on this node forgets the entry at once (another node's cache follows within the minute). The hash is held
+/// as its 32 bytes, not the stored 64 hex characters: every active device has an entry (152 bytes as a string, 56 as
+/// bytes; P6, docs/benchmarks.md).
 /// </summary>
 public sealed class DeviceCredentials(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, (string? SecretHash, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[]? SecretHash, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>True when the device exists, is not retired, is provisioned, and the secret matches.</summary>
     public async Task<bool> VerifyAsync(string deviceId, string? secret, CancellationToken ct)
@@ -33,13 +34,12 @@ public sealed class DeviceCredentials(IServiceScopeFactory scopes, TimeProvider 
             var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
             var hash = await db.Devices.AsNoTracking().Where(d => d.DeviceId == deviceId && d.Status != DeviceStatus.Retired)
                 .Select(d => d.SecretHash).SingleOrDefaultAsync(ct);
-            entry = (hash, now + CacheFor);
+            entry = (hash is null ? null : Convert.FromHexString(hash), now + CacheFor);
             _cache[deviceId] = entry;
         }
 
-        var expected = Encoding.ASCII.GetBytes(entry.SecretHash ?? new string('0', 64));
-        var actual = Encoding.ASCII.GetBytes(DeviceEndpoints.HashSecret(secret));
-        return entry.SecretHash is not null && CryptographicOperations.FixedTimeEquals(expected, actual);
+        var actual = Convert.FromHexString(DeviceEndpoints.HashSecret(secret));
+        return entry.SecretHash is { } expected && CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 
     public void Forget(string deviceId) => _cache.TryRemove(deviceId, out _);
