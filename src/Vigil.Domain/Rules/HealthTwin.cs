@@ -13,6 +13,7 @@ public sealed class HealthTwin
     private long _lastVitalsAt;
     private long _arousalAt;
     private long _arousedSince;
+    private long _watchUntil;
 
     /// <summary>The first reading of the current run of SpO2 at or below the overdose level.</summary>
     public DateTimeOffset? LowSpO2Since { get => UtcTicks.ToInstant(_lowSpO2Since); set => _lowSpO2Since = UtcTicks.Of(value); }
@@ -35,7 +36,7 @@ public sealed class HealthTwin
     public List<Evidence>? OverdoseEvidence { get; set; }
 
     /// <summary>The end of the vitals watch in force (measurement time), or null when the band reports on its usual interval.</summary>
-    public DateTimeOffset? WatchUntil { get; set; }
+    public DateTimeOffset? WatchUntil { get => UtcTicks.ToInstant(_watchUntil); set => _watchUntil = UtcTicks.Of(value); }
 
     /// <summary>Readings in a row clear of the watch thresholds during a watch.</summary>
     public int WatchClearReadings { get; set; }

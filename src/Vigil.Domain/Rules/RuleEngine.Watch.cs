@@ -18,7 +18,7 @@ public sealed partial class RuleEngine
         // At rest only: a moving wrist's odd SpO2 is a motion artefact, and an overdose is motionless.
         var resting = message.Motion is { Activity: { } activity } motion && activity <= o.RestActivity && (motion.Steps ?? 0) == 0;
         var abnormal = resting && (vitals.SpO2Percent <= o.WatchSpO2Percent || vitals.RespirationRatePerMin <= o.WatchRespirationPerMin);
-        var overdose = twin.Open.ContainsKey(OverdoseKey);
+        var overdose = twin.IsOpen(OverdoseKey);
         if (health.WatchUntil is not null)
         {
             health.WatchClearReadings = abnormal || overdose ? 0 : health.WatchClearReadings + 1;
