@@ -134,6 +134,9 @@ internal static partial class Log
     [LoggerMessage(312, LogLevel.Error, "Gathering evaluation failed; the next pass will try again")]
     public static partial void GatheringPassFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(313, LogLevel.Information, "Gatherings taken up after a restart: {Gatherings} open, {Members} members, {Fixes} recent fixes reloaded")]
+    public static partial void GatheringsRestored(this ILogger logger, int gatherings, int members, int fixes);
+
     [LoggerMessage(330, LogLevel.Information, "Compliance pass done: {Changes} tier changes")]
     public static partial void CompliancePassed(this ILogger logger, int changes);
 
