@@ -96,8 +96,9 @@ public sealed class GatheringDetector(GatheringOptions options)
                 track.Members.Remove(gone);
             }
 
-            // Time together runs to when each was last seen with the group: the leave tolerance must not lengthen a meeting.
-            var qualified = track.Members.Where(m => m.Value.LastSeen - m.Value.Since >= options.MinDuration)
+            // Time together runs to the newest fix that put each with the group (not the evaluation time, nor the leave
+            // tolerance: neither may lengthen a meeting); once raised, to when each was last seen with it.
+            var qualified = track.Members.Where(m => (track.Fired ? m.Value.LastSeen : m.Value.Position.MeasuredAt) - m.Value.Since >= options.MinDuration)
                 .OrderBy(m => m.Value.Since).ThenBy(m => m.Key).ToList();
             if (qualified.Count >= options.MinPeople && (track.Fired || now - track.FirstSeen >= options.SeenTogetherFor))
             {
