@@ -134,6 +134,9 @@ internal static partial class Log
     [LoggerMessage(312, LogLevel.Error, "Gathering evaluation failed; the next pass will try again")]
     public static partial void GatheringPassFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(313, LogLevel.Information, "Gatherings taken up after a restart: {Gatherings} open, {Members} members, {Fixes} recent fixes reloaded")]
+    public static partial void GatheringsRestored(this ILogger logger, int gatherings, int members, int fixes);
+
     [LoggerMessage(320, LogLevel.Error, "Device {DeviceId} not told of its vitals watch; it falls back to its interval at the watch's end")]
     public static partial void VitalsWatchCommandFailed(this ILogger logger, Exception exception, string deviceId);
 

@@ -170,6 +170,7 @@ internal static class Cli
         detector.MaxSlackMeters = Double(o, "max-slack-meters", detector.MaxSlackMeters);
         detector.StaleAfter = TimeSpan.FromMinutes(Double(o, "window-minutes", detector.StaleAfter.TotalMinutes));
         detector.StayMeters = Double(o, "stay-meters", detector.StayMeters);
+        detector.SeenTogetherFor = TimeSpan.FromMinutes(Double(o, "seen-together-minutes", detector.SeenTogetherFor.TotalMinutes));
         detector.LeaveAfter = TimeSpan.FromMinutes(Double(o, "leave-after-minutes", detector.LeaveAfter.TotalMinutes));
         var report = GatheringHarness.Run(Int(o, "people", 60), Int(o, "days", 7), Int(o, "seed", 1),
             DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture), detector);

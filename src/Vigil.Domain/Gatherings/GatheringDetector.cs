@@ -29,6 +29,26 @@ public sealed class GatheringDetector(GatheringOptions options)
             .Union(_tracks.Where(t => t.Fired).SelectMany(t => t.Members.Keys))];
     }
 
+    /// <summary>
+    /// Takes up gatherings that were going on before a restart (from the alert store): each is followed again under its
+    /// own id, already raised, its members as if last seen at <paramref name="now"/> — so they are neither raised again
+    /// nor forgotten, and a gathering whose members have gone ends after the leave tolerance.
+    /// </summary>
+    public void Restore(IEnumerable<Gathering> gatherings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(gatherings);
+        foreach (var g in gatherings.Where(g => _tracks.All(t => t.Id != g.Id)))
+        {
+            var track = new Track(g.Id, g.Since) { Fired = true, Last = g };
+            foreach (var m in g.Members)
+            {
+                track.Members[m.PersonId] = new Presence(m.Since, now, m.Position);
+            }
+
+            _tracks.Add(track);
+        }
+    }
+
     /// <param name="now">The evaluation time.</param>
     /// <param name="positions">Everyone's latest position (older or imprecise ones are ignored; one per person, the newest).</param>
     /// <param name="atOwnPlace">Whether the person is inside one of their own residence or work zones at that point.</param>
@@ -53,7 +73,7 @@ public sealed class GatheringDetector(GatheringOptions options)
                 .OrderByDescending(m => m.Shared).Select(m => m.Track).FirstOrDefault();
             if (track is null)
             {
-                track = new Track(Guid.NewGuid());
+                track = new Track(Guid.NewGuid(), now);
                 _tracks.Add(track);
             }
 
@@ -62,7 +82,7 @@ public sealed class GatheringDetector(GatheringOptions options)
             {
                 track.Members[p.PersonId] = track.Members.TryGetValue(p.PersonId, out var member)
                     ? member with { LastSeen = now, Position = p }
-                    : new Presence(now, now, p);
+                    : new Presence(Arrived(p, now), now, p);
             }
         }
 
@@ -76,10 +96,11 @@ public sealed class GatheringDetector(GatheringOptions options)
                 track.Members.Remove(gone);
             }
 
-            // Time together runs to when each was last seen with the group: the leave tolerance must not lengthen a meeting.
-            var qualified = track.Members.Where(m => m.Value.LastSeen - m.Value.Since >= options.MinDuration)
+            // Time together runs to the newest fix that put each with the group (not the evaluation time, nor the leave
+            // tolerance: neither may lengthen a meeting); once raised, to when each was last seen with it.
+            var qualified = track.Members.Where(m => (track.Fired ? m.Value.LastSeen : m.Value.Position.MeasuredAt) - m.Value.Since >= options.MinDuration)
                 .OrderBy(m => m.Value.Since).ThenBy(m => m.Key).ToList();
-            if (qualified.Count >= options.MinPeople)
+            if (qualified.Count >= options.MinPeople && (track.Fired || now - track.FirstSeen >= options.SeenTogetherFor))
             {
                 var started = !track.Fired;
                 track.Fired = true;
@@ -129,6 +150,13 @@ public sealed class GatheringDetector(GatheringOptions options)
         }
     }
 
+    /// <summary>
+    /// A newcomer has been with the group since they arrived at the place (their estimate's
+    /// <see cref="LatestPosition.HereSince"/>), not since the estimates first put them close: the estimate of an indoor
+    /// wearer takes a few minutes to settle, and the ten minutes run from the arrival.
+    /// </summary>
+    private static DateTimeOffset Arrived(LatestPosition p, DateTimeOffset now) => p.HereSince is { } here && here < now ? here : now;
+
     private Gathering Snapshot(Track track, List<KeyValuePair<Guid, Presence>> qualified, DateTimeOffset now, bool started)
     {
         // The condition began when the MinPeople-th of the members who stayed had joined.
@@ -140,12 +168,41 @@ public sealed class GatheringDetector(GatheringOptions options)
             [.. qualified.Select(m => new GatheringMember(m.Key, m.Value.Since, m.Value.Position))], started);
     }
 
-    /// <summary>Single linkage can chain; keep only the members within the radius (plus their own uncertainty, capped) of the group's centre.</summary>
+    /// <summary>
+    /// Single linkage can chain (A near B near C, A far from C). "Within the radius of each other" holds between every
+    /// two members: while a pair is further apart than the radius plus their allowance, the member in the most such
+    /// pairs (then the one furthest from the centre) is left out.
+    /// </summary>
     private List<LatestPosition> Tighten(List<LatestPosition> group)
     {
-        var (lat, lon) = Centre(group);
-        return [.. group.Where(p => GeoMath.HaversineMeters(lat, lon, p.Lat, p.Lon)
-            <= options.RadiusMeters + Math.Min(options.MaxSlackMeters, p.AccuracyMeters ?? 0))];
+        var members = group.ToList();
+        while (members.Count >= options.MinPeople)
+        {
+            var apart = new int[members.Count];
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    if (!NeighbourGrid.Near(members[i], members[j], options.RadiusMeters, options.MaxSlackMeters))
+                    {
+                        apart[i]++;
+                        apart[j]++;
+                    }
+                }
+            }
+
+            if (apart.All(a => a == 0))
+            {
+                break;
+            }
+
+            var (lat, lon) = Centre(members);
+            var worst = Enumerable.Range(0, members.Count).OrderByDescending(i => apart[i])
+                .ThenByDescending(i => GeoMath.HaversineMeters(lat, lon, members[i].Lat, members[i].Lon)).First();
+            members.RemoveAt(worst);
+        }
+
+        return members;
     }
 
     private static (double Lat, double Lon) Centre(IReadOnlyCollection<LatestPosition> positions) =>
@@ -170,9 +227,12 @@ public sealed class GatheringDetector(GatheringOptions options)
         return [.. newest.Values];
     }
 
-    private sealed class Track(Guid id)
+    private sealed class Track(Guid id, DateTimeOffset firstSeen)
     {
         public Guid Id { get; } = id;
+
+        /// <summary>When the estimates first put the group together.</summary>
+        public DateTimeOffset FirstSeen { get; } = firstSeen;
 
         public Dictionary<Guid, Presence> Members { get; } = [];
 

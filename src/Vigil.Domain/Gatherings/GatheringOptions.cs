@@ -36,6 +36,13 @@ public sealed class GatheringOptions
     /// </summary>
     public double StayMeters { get; set; } = 100;
 
+    /// <summary>
+    /// The ten minutes run from the members' arrival (<see cref="LatestPosition.HereSince"/>), but the estimates must
+    /// also have put them together for at least this long (default 4 minutes) before it is raised, so that a brief
+    /// brush of two noisy estimates, back-dated, is not a gathering.
+    /// </summary>
+    public TimeSpan SeenTogetherFor { get; set; } = TimeSpan.FromMinutes(4);
+
     /// <summary>A member missing from the group for longer than this has left it (default 3 minutes: a few noisy minutes are not leaving).</summary>
     public TimeSpan LeaveAfter { get; set; } = TimeSpan.FromMinutes(3);
 }

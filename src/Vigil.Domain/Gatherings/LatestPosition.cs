@@ -1,4 +1,6 @@
 namespace Vigil.Domain.Gatherings;
 
-/// <summary>Where a monitored person was last seen: the newest fix of the device on them.</summary>
-public readonly record struct LatestPosition(Guid PersonId, DateTimeOffset MeasuredAt, double Lat, double Lon, double? AccuracyMeters);
+/// <summary>Where a monitored person is: the estimate from the recent fixes of the device on them (or one fix).</summary>
+/// <param name="MeasuredAt">The newest fix's time.</param>
+/// <param name="HereSince">Since when the fixes put the person at this place (none: since <paramref name="MeasuredAt"/>).</param>
+public readonly record struct LatestPosition(Guid PersonId, DateTimeOffset MeasuredAt, double Lat, double Lon, double? AccuracyMeters, DateTimeOffset? HereSince = null);

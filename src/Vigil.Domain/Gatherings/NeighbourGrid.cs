@@ -99,6 +99,13 @@ internal static class NeighbourGrid
         return [.. groups.Values.Where(g => g.Count >= minSize)];
     }
 
+    /// <summary>Whether two positions are within the radius of each other plus their combined uncertainty (capped): the link of <see cref="Groups"/>.</summary>
+    public static bool Near(LatestPosition a, LatestPosition b, double radiusMeters, double maxSlackMeters)
+    {
+        var slack = Math.Min(maxSlackMeters, Math.Sqrt(Square(a.AccuracyMeters ?? 0) + Square(b.AccuracyMeters ?? 0)));
+        return GeoMath.HaversineMeters(a.Lat, a.Lon, b.Lat, b.Lon) <= radiusMeters + slack;
+    }
+
     private static double Square(double v) => v * v;
 
     /// <summary>Cell coordinates (metres ÷ radius, within ±2^31 for any radius of a metre or more) as one key.</summary>

@@ -13,8 +13,11 @@ public static class PositionEstimate
     /// The estimate at <paramref name="now"/> from the fixes measured within <see cref="GatheringOptions.StaleAfter"/>
     /// before it (none: no position). Fixes worse than <see cref="GatheringOptions.MaxAccuracyMeters"/> are left out,
     /// and so is a fix that lies further from the others' mean than twice its accuracy (a multipath jump, or the place
-    /// before a move). Weights are 1 / accuracy²; the estimate's <see cref="LatestPosition.AccuracyMeters"/> is its
+    /// before a move); when that leaves none (a move within the window), the fixes that agree with the newest one count. Weights are 1 / accuracy²; the estimate's <see cref="LatestPosition.AccuracyMeters"/> is its
     /// uncertainty, 1 / √(Σ weights) — a single fix keeps its own accuracy — and its time is its newest fix's.
+    /// Its <see cref="LatestPosition.HereSince"/> is the oldest fix of the unbroken run, back from the newest, of fixes
+    /// that lie within twice their accuracy of the estimate: since when the person has been at this place, so a
+    /// gathering's ten minutes can be counted from the arrival rather than from when the estimate settled.
     /// </summary>
     public static LatestPosition? Of(Guid personId, DateTimeOffset now, IReadOnlyList<TrailFix> fixes, GatheringOptions options)
     {
@@ -42,21 +45,74 @@ public static class PositionEstimate
             var dropped = false;
             for (var i = 0; i < fixes.Count; i++)
             {
-                if (use[i] && GeoMath.HaversineMeters(lat, lon, fixes[i].Lat, fixes[i].Lon) > 2 * Math.Max(fixes[i].AccuracyMeters, 10))
+                if (use[i] && !Here(fixes[i], lat, lon))
                 {
                     use[i] = false;
                     dropped = true;
                 }
             }
 
-            if (dropped && use.Contains(true))
+            if (dropped && !use.Contains(true))
+            {
+                // No fix agrees with the mean of all: the person moved within the window. The newest fix says where
+                // they are now; keep the fixes that agree with it.
+                var last = fixes[Newest(fixes, from, to, options)];
+                for (var i = 0; i < fixes.Count; i++)
+                {
+                    use[i] = fixes[i].MeasuredAtUtcTicks >= from && fixes[i].MeasuredAtUtcTicks <= to && fixes[i].AccuracyMeters <= options.MaxAccuracyMeters
+                        && Here(fixes[i], last.Lat, last.Lon);
+                }
+            }
+
+            if (dropped)
             {
                 (lat, lon, weight, newest) = Mean(fixes, use);
             }
         }
 
-        return new LatestPosition(personId, new DateTimeOffset(newest, TimeSpan.Zero), lat, lon, 1 / Math.Sqrt(weight));
+        return new LatestPosition(personId, new DateTimeOffset(newest, TimeSpan.Zero), lat, lon, 1 / Math.Sqrt(weight), HereSince(fixes, from, to, lat, lon, options));
     }
+
+    private static int Newest(IReadOnlyList<TrailFix> fixes, long from, long to, GatheringOptions options)
+    {
+        var newest = -1;
+        for (var i = 0; i < fixes.Count; i++)
+        {
+            var f = fixes[i];
+            if (f.MeasuredAtUtcTicks >= from && f.MeasuredAtUtcTicks <= to && f.AccuracyMeters <= options.MaxAccuracyMeters
+                && (newest < 0 || f.MeasuredAtUtcTicks > fixes[newest].MeasuredAtUtcTicks))
+            {
+                newest = i;
+            }
+        }
+
+        return newest;
+    }
+
+    private static DateTimeOffset HereSince(IReadOnlyList<TrailFix> fixes, long from, long to, double lat, double lon, GatheringOptions options)
+    {
+        var since = to;
+        for (var i = fixes.Count - 1; i >= 0; i--)
+        {
+            var f = fixes[i];
+            if (f.MeasuredAtUtcTicks > to)
+            {
+                continue;
+            }
+
+            if (f.MeasuredAtUtcTicks < from || f.AccuracyMeters > options.MaxAccuracyMeters || !Here(f, lat, lon))
+            {
+                break;
+            }
+
+            since = f.MeasuredAtUtcTicks;
+        }
+
+        return new DateTimeOffset(since, TimeSpan.Zero);
+    }
+
+    private static bool Here(TrailFix f, double lat, double lon) =>
+        GeoMath.HaversineMeters(lat, lon, f.Lat, f.Lon) <= 2 * Math.Max(f.AccuracyMeters, 10);
 
     private static (double Lat, double Lon, double Weight, long Newest) Mean(IReadOnlyList<TrailFix> fixes, ReadOnlySpan<bool> use)
     {

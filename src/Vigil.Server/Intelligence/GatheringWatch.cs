@@ -20,8 +20,10 @@ namespace Vigil.Server.Intelligence;
 /// <see cref="GatheringWatchOptions.EvaluateEvery"/> on the injected clock. When a gathering forms, each member gets
 /// a Gathering alert (key <c>gathering:{id}</c>, so one per member per gathering) routed to their own commune's
 /// station — the province sees all of them — with the place, the duration and the evidence, pushed on the live
-/// feed and announced by webhook. When it ends, the alerts' conditions end. The detector's state lives in this
-/// node's memory: after a restart a gathering is found again after its members' next ten minutes together.
+/// feed and announced by webhook. When it ends, the alerts' conditions end. The detector follows groups in memory;
+/// the gatherings going on are also in the alert store (their alerts' conditions not ended), and the first pass after
+/// a start takes them up from there (members, centre, since) with their members' recent fixes, so a restart neither
+/// raises them again nor forgets them.
 /// </summary>
 public sealed class GatheringWatch(
     IServiceScopeFactory scopes,
@@ -35,6 +37,7 @@ public sealed class GatheringWatch(
     private readonly GatheringDetector _detector = new(options.Value);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<(Guid Gathering, Guid Person)> _raised = [];
+    private bool _restored;
 
     /// <summary>Raised after every periodic pass with its time.</summary>
     public event Action<DateTimeOffset>? PassCompleted;
@@ -45,6 +48,12 @@ public sealed class GatheringWatch(
         await _gate.WaitAsync(ct);
         try
         {
+            if (!_restored)
+            {
+                await RestoreAsync(now, ct);
+                _restored = true;
+            }
+
             var (positions, devices) = await LatestAsync(now, ct);
             var crowded = _detector.Crowded(now, positions);
             var places = crowded.Count == 0 ? [] : await OwnPlacesAsync(crowded, now, ct);
@@ -100,6 +109,46 @@ public sealed class GatheringWatch(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    /// <summary>
+    /// The gatherings whose alerts' conditions have not ended, rebuilt from those alerts (one per member, all under the
+    /// key <c>gathering:{id}</c>): id, members, since, centre and each member's last position; and their members' fixes of
+    /// the estimate window reloaded from the store, so their positions are known at once.
+    /// </summary>
+    private async Task RestoreAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        var open = await db.Alerts.AsNoTracking().Where(a => a.Rule == RuleKind.Gathering && a.ConditionEndedAt == null).ToListAsync(ct);
+        var gatherings = new List<Gathering>();
+        foreach (var alerts in open.GroupBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var first = alerts.First();
+            if (!Guid.TryParse(first.Parameters.GetValueOrDefault("gatheringId"), out var id)
+                || !double.TryParse(first.Parameters.GetValueOrDefault("centerLat"), CultureInfo.InvariantCulture, out var lat)
+                || !double.TryParse(first.Parameters.GetValueOrDefault("centerLon"), CultureInfo.InvariantCulture, out var lon))
+            {
+                continue;
+            }
+
+            var members = alerts.Select(a => new GatheringMember(a.PersonId, a.ConditionSince, a.Evidence.FirstOrDefault() is { Lat: { } eLat, Lon: { } eLon } e
+                ? new LatestPosition(a.PersonId, e.At, eLat, eLon, e.AccuracyMeters)
+                : new LatestPosition(a.PersonId, a.DetectedAt, lat, lon, null))).ToList();
+            gatherings.Add(new Gathering(id, alerts.Min(a => a.ConditionSince), now, lat, lon, 0, members, Started: false));
+            members.ForEach(m => _raised.Add((id, m.PersonId)));
+        }
+
+        _detector.Restore(gatherings, now);
+        var devices = open.Where(a => a.DeviceId is not null).Select(a => a.DeviceId!).Distinct().ToList();
+        var from = now - options.Value.StaleAfter;
+        var fixes = devices.Count == 0 ? [] : await db.Telemetry.AsNoTracking()
+            .Where(t => devices.Contains(t.DeviceId) && t.MeasuredAt >= from && t.Lat != null).ToListAsync(ct);
+        await latest.OnStoredAsync(fixes, ct);
+        if (gatherings.Count > 0)
+        {
+            logger.GatheringsRestored(gatherings.Count, _raised.Count, fixes.Count);
         }
     }
 

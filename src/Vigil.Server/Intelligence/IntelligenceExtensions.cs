@@ -39,6 +39,8 @@ public static class IntelligenceExtensions
                 "Gatherings:StaleAfter must be between 00:00:30 and 01:00:00.")
             .Validate(o => o.MaxAccuracyMeters is >= 5 and <= 5_000, "Gatherings:MaxAccuracyMeters must be between 5 and 5000.")
             .Validate(o => o.MaxSlackMeters is >= 0 and <= 500, "Gatherings:MaxSlackMeters must be between 0 and 500.")
+            .Validate(o => o.SeenTogetherFor >= TimeSpan.Zero && o.SeenTogetherFor <= o.MinDuration,
+                "Gatherings:SeenTogetherFor must be between 00:00:00 and MinDuration.")
             .Validate(o => o.StayMeters >= o.RadiusMeters && o.StayMeters <= 2_000, "Gatherings:StayMeters must be between RadiusMeters and 2000.")
             .Validate(o => o.LeaveAfter >= TimeSpan.Zero && o.LeaveAfter <= TimeSpan.FromMinutes(30),
                 "Gatherings:LeaveAfter must be between 00:00:00 and 00:30:00.")

@@ -29,14 +29,17 @@ public static class FleetWearers
         var firstSeq = (long)(now - SeqEpoch).TotalSeconds; // above anything an earlier run sent
         var random = new Random(2026);
         var members = new List<FleetMember>();
+        var perCommune = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var wearer in wearers)
         {
+            var inCommune = perCommune.GetValueOrDefault(wearer.CommuneCode);
+            perCommune[wearer.CommuneCode] = inCommune + 1;
             var travel = wearer.Zones.FirstOrDefault(z => z.Kind == ZoneKind.Travel && z.CenterLat is not null);
             var centre = travel is null ? wearer.Home : new GeoPoint(travel.CenterLat!.Value, travel.CenterLon!.Value);
             var commune = new Commune(wearer.CommuneCode, wearer.CommuneCode, centre, travel?.RadiusMeters ?? 3000);
             var work = wearer.Zones.FirstOrDefault(z => z.Kind == ZoneKind.Work) is { } w ? Centre(w) : null;
             var profile = PeopleFactory.Profile(wearer.DeviceId, wearer.PersonId, commune, random, wearer.Home, work);
-            var incidents = DemoScenario.For(members.Count, profile, commune, now, routineStart, random);
+            var incidents = DemoScenario.For(members.Count, inCommune, profile, commune, now, routineStart, random);
             var simulated = new SimulatedWearer(profile, now, now.AddDays(7), incidents, speed, routineStart, firstSeq);
             // The wearer with the demo's overdose is on MQTT, the band's normal path: only there does it hear the vitals watch.
             var https = random.NextDouble() < httpsShare && members.Count != DemoScenario.OverdoseIndex;

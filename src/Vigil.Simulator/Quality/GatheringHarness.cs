@@ -12,27 +12,30 @@ namespace Vigil.Simulator.Quality;
 /// server's GatheringWatch does — each delivery parsed by the real parser when it arrives, each person's usable fixes
 /// kept in a <see cref="FixTrail"/> (a late, buffered fix slots in by its time), their position the
 /// <see cref="PositionEstimate"/> of the last few minutes, the person's own residence and work zones in force
-/// excluded — then scores the gatherings raised against the "gathering" labels.
+/// excluded — then scores the gatherings raised against the "gathering" labels and against the gatherings found in
+/// the people's true positions by the definition itself (<see cref="TrueGatherings"/>), see <see cref="GatheringRun"/>.
 /// </summary>
 public static class GatheringHarness
 {
     private static readonly ZoneKind[] OwnPlaceKinds = [ZoneKind.Residence, ZoneKind.Work];
 
-    public static GatheringReport Run(int people, int days, int seed, DateTimeOffset start, GatheringOptions? options = null)
+    public static GatheringRun Run(int people, int days, int seed, DateTimeOffset start, GatheringOptions? options = null)
     {
         options ??= new GatheringOptions();
         var builder = new ScenarioBuilder(start, days, seed);
         var population = builder.Build(people);
         var fixes = new ArrivedFix[population.Count][];
+        var wearers = new SimulatedWearer[population.Count];
         Parallel.For(0, population.Count, i =>
         {
             var person = population[i];
-            var wearer = new SimulatedWearer(person.Profile, builder.Start, builder.End, person.Incidents);
-            fixes[i] = Arrivals(wearer.Advance(builder.End));
+            wearers[i] = new SimulatedWearer(person.Profile, builder.Start, builder.End, person.Incidents);
+            fixes[i] = Arrivals(wearers[i].Advance(builder.End));
         });
 
         var detector = new GatheringDetector(options);
         var ids = population.Select((p, i) => (Id: PersonId(i), p)).ToDictionary(x => x.Id, x => x.p);
+        var index = population.Select((p, i) => PersonId(i)).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var cursor = new int[population.Count];
         var trails = new FixTrail?[population.Count];
         var raised = new List<DetectedGathering>();
@@ -59,18 +62,28 @@ public static class GatheringHarness
             }
 
             var at = now;
-            var update = detector.Evaluate(now, positions, (person, lat, lon) => ids[person].Case.At(at).Scopes
-                .Where(s => s.InForce.Contains(at)).SelectMany(s => s.Zones).Any(z => OwnPlaceKinds.Contains(z.Kind) && z.Shape.Contains(lat, lon)));
+            var update = detector.Evaluate(now, positions, (person, lat, lon) => AtOwnPlace(ids[person], at, lat, lon));
             raised.AddRange(update.Ongoing.Where(g => g.Started).Select(g => new DetectedGathering(g.Id, g.Since, now,
-                [.. g.Members.Select(m => ids[m.PersonId].Profile.DeviceId)], g.CenterLat, g.CenterLon)));
+                [.. g.Members.Select(m => ids[m.PersonId].Profile.DeviceId)], g.CenterLat, g.CenterLon,
+                TrueSpread([.. g.Members.Select(m => wearers[index[m.PersonId]].TrueMotion(at).Position)]))));
         }
 
         var labels = population.SelectMany(p => p.Labels).Where(l => l.Scenario == ScenarioKinds.Gathering).ToList();
+        var truth = TrueGatherings.Find(wearers, (i, t, p) => AtOwnPlace(population[i], t, p.Lat, p.Lon), builder.Start, builder.End, options);
         var devices = population.Select((p, i) => (p.Profile.DeviceId, Fixes: fixes[i])).ToDictionary(d => d.DeviceId, d => d.Fixes, StringComparer.Ordinal);
-        var unobservable = labels.Where(l => l.DeviceIds.Count(d => devices.TryGetValue(d, out var f) && f.Any(x => x.MeasuredAt >= l.Start && x.MeasuredAt <= l.End))
-            < options.MinPeople).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
-        return GatheringReport.Score(people, days, seed, options, labels, raised, unobservable);
+        HashSet<string> Unobservable(IEnumerable<GroundTruth> among) => among
+            .Where(l => l.DeviceIds.Count(d => devices.TryGetValue(d, out var f) && f.Any(x => x.MeasuredAt >= l.Start && x.MeasuredAt <= l.End)) < options.MinPeople)
+            .Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        return new GatheringRun(
+            GatheringReport.Score(people, days, seed, options, labels, raised, Unobservable(labels), truth),
+            GatheringReport.Score(people, days, seed, options, truth, raised, Unobservable(truth)));
     }
+
+    private static bool AtOwnPlace(SimulatedPerson person, DateTimeOffset at, double lat, double lon) => person.Case.At(at).Scopes
+        .Where(s => s.InForce.Contains(at)).SelectMany(s => s.Zones).Any(z => OwnPlaceKinds.Contains(z.Kind) && z.Shape.Contains(lat, lon));
+
+    /// <summary>How far apart the members truly were (the largest distance between two of them).</summary>
+    private static double TrueSpread(IReadOnlyList<GeoPoint> at) => at.SelectMany(a => at.Select(a.DistanceTo)).Max();
 
     /// <summary>The fixes of the band's deliveries as the store keeps them: parsed at arrival, duplicates dropped by seq, in arrival order.</summary>
     private static ArrivedFix[] Arrivals(IReadOnlyList<Delivery> deliveries)
@@ -95,4 +108,6 @@ public static class GatheringHarness
 }
 
 /// <summary>A gathering the detector raised: its first evaluation (when the watch raises the alerts) and its members' devices.</summary>
-public sealed record DetectedGathering(Guid Id, DateTimeOffset Since, DateTimeOffset RaisedAt, IReadOnlyList<string> DeviceIds, double Lat, double Lon);
+/// <param name="TrueSpreadMeters">How far apart its members truly were when it was raised (the largest distance between two).</param>
+public sealed record DetectedGathering(Guid Id, DateTimeOffset Since, DateTimeOffset RaisedAt, IReadOnlyList<string> DeviceIds, double Lat, double Lon,
+    double TrueSpreadMeters = 0);

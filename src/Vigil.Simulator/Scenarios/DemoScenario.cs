@@ -7,7 +7,9 @@ namespace Vigil.Simulator.Scenarios;
 /// <summary>
 /// What happens in the live demo, so that a new user sees alerts in the first minutes: out of every 20 wearers one
 /// opens the case, one is at a hotspot, one takes the band off, one leaves the area, one lets it hang loose, one
-/// goes out of coverage and one runs the battery down; the rest just live their day. One wearer in the whole fleet
+/// goes out of coverage and one runs the battery down; and the 8th, 9th and 10th of the first twenty of each commune
+/// meet at a café of their commune for twenty minutes (an unusual gathering: one per commune when communes have a
+/// multiple of 20 wearers, as the default 100); the rest just live their day. One wearer in the whole fleet
 /// (<see cref="OverdoseIndex"/>) has a possible overdose within the first minutes.
 /// Wear and network times are true times; excursions are in the wearer's routine time (see <see cref="SimulatedWearer.Routine"/>).
 /// </summary>
@@ -26,8 +28,27 @@ public static class DemoScenario
 
     public static readonly TimeSpan OverdoseCriterion = OverdoseOnset + TimeSpan.FromMinutes(1);
 
+    /// <summary>How long (real time) the demo's gathering lasts: longer than the ten minutes it takes to raise.</summary>
+    public static readonly TimeSpan GatheringFor = TimeSpan.FromMinutes(20);
+
+    /// <summary>The routine speed the demo fleet runs at by default (DemoOptions.FleetSpeed): excursions are in routine time.</summary>
+    private const double DefaultFleetSpeed = 6;
+
+    /// <summary>
+    /// The café where the commune's gathering takes place: 950 m from the commune's centre — beyond the residences
+    /// (100–700 m) — on the first of a few bearings that keeps it 400 m from every hotspot.
+    /// </summary>
+    public static Place Cafe(Commune commune)
+    {
+        ArgumentNullException.ThrowIfNull(commune);
+        var at = new[] { 200.0, 20, 110, 290 }.Select(b => commune.Centre.Offset(950, b))
+            .FirstOrDefault(p => World.Hotspots.All(h => h.Centre.DistanceTo(p) > 400), commune.Centre.Offset(950, 200));
+        return new Place("quán cà phê", at, Indoor: true);
+    }
+
     /// <summary>The incidents of the wearer at <paramref name="index"/> in the fleet, starting at <paramref name="start"/>.</summary>
-    public static Incidents For(int index, WearerProfile profile, Commune commune, DateTimeOffset start, DateTimeOffset routineStart, Random random)
+    /// <param name="indexInCommune">The wearer's place among the fleet's wearers of their commune (the gathering is one per commune).</param>
+    public static Incidents For(int index, int indexInCommune, WearerProfile profile, Commune commune, DateTimeOffset start, DateTimeOffset routineStart, Random random)
     {
         var incidents = new Incidents();
         var soon = start.AddSeconds(10 + random.Next(0, 30));
@@ -56,6 +77,11 @@ public static class DemoScenario
             case 6:
                 incidents.BatteryLevels.Add((start, 21));
                 incidents.NoCharging.Add(new TimeWindow(start, null));
+                break;
+            case 7 or 8 or 9 when indexInCommune < Cycle:
+                // Setting off 20 s (real) apart, there within the first two minutes, together for 20 real minutes.
+                var leaves = routineStart.AddMinutes(2 * (index % Cycle - 6));
+                incidents.Excursions.Add(new Excursion(leaves, routineStart + (GatheringFor * DefaultFleetSpeed), Cafe(commune)));
                 break;
         }
 

@@ -8,6 +8,7 @@ public class GatheringDetectorTests
 {
     private const double Lat = 21.0300, Lon = 105.8500;
     private const double TenMetres = 0.00009;
+    private const double MetreOfLongitude = 1 / 103_900.0; // at 21° N
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 14, 0, 0, TimeSpan.Zero); // 21:00 in Vietnam
     private static readonly Guid A = new("00000000-0000-0000-0000-0000000000a1");
     private static readonly Guid B = new("00000000-0000-0000-0000-0000000000a2");
@@ -85,16 +86,61 @@ public class GatheringDetectorTests
     [Fact]
     public void Evaluate_UncertainPositionsJustBeyond50m_Linked_PreciseOnes_Not()
     {
-        // Three people 60 m apart in a line around the middle one: with indoor estimates (30 m uncertainty each, so a
-        // 25 m allowance) they are together; with precise ones (5 m, a 7 m allowance) they are not.
-        static IEnumerable<LatestPosition> Line(int minute, double uncertainty) =>
-            new[] { A, B, C }.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + ((i - 1) * 6 * TenMetres), Lon, uncertainty));
+        // Three people 60 m from one another (a triangle): with indoor estimates (30 m uncertainty each, so a 25 m
+        // allowance) they are together; with precise ones (5 m, a 7 m allowance) they are not.
+        static IEnumerable<LatestPosition> Triangle(int minute, double uncertainty) =>
+        [
+            new(A, Start.AddMinutes(minute), Lat, Lon, uncertainty),
+            new(B, Start.AddMinutes(minute), Lat + (6 * TenMetres), Lon, uncertainty),
+            new(C, Start.AddMinutes(minute), Lat + (3 * TenMetres), Lon + (52 * MetreOfLongitude), uncertainty),
+        ];
 
-        var indoor = Run(new GatheringDetector(new GatheringOptions()), 0, 12, minute => Line(minute, 30));
-        var outdoor = Run(new GatheringDetector(new GatheringOptions()), 0, 12, minute => Line(minute, 5));
+        var indoor = Run(new GatheringDetector(new GatheringOptions()), 0, 12, minute => Triangle(minute, 30));
+        var outdoor = Run(new GatheringDetector(new GatheringOptions()), 0, 12, minute => Triangle(minute, 5));
 
         Assert.Single(indoor[10].Ongoing);
         Assert.All(outdoor, u => Assert.Empty(u.Ongoing));
+    }
+
+    [Fact]
+    public void Evaluate_ThreeInALineWithTheEnds90mApart_NoGathering()
+    {
+        // Regression: each was within 50 m of the group's centre (45 m), which the detector took for "within 50 m of
+        // each other"; the ends are 90 m apart. Real false raises of the D6 harness were of this shape (true spread 73 m).
+        var updates = Run(new GatheringDetector(new GatheringOptions()), 0, 20,
+            minute => new[] { A, B, C }.Select((p, i) => new LatestPosition(p, Start.AddMinutes(minute), Lat + (i * 4.5 * TenMetres), Lon, 8)));
+
+        Assert.All(updates, u => Assert.Empty(u.Ongoing));
+    }
+
+    [Fact]
+    public void Evaluate_PositionsSettledLate_TenMinutesCountedFromTheArrival_OnceSeenTogetherLongEnough()
+    {
+        // The estimates first put them together at minute 0, but their fixes say they arrived 8 minutes before: ten
+        // minutes are up at minute 2, and the estimates have had them together for the 4 minutes asked at minute 4.
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 8, minute => Meeting(minute, A, B, C).Select(p => p with { HereSince = Start.AddMinutes(-8) }));
+
+        Assert.All(updates.Take(4), u => Assert.Empty(u.Ongoing));
+        var gathering = Assert.Single(updates[4].Ongoing);
+        Assert.True(gathering.Started);
+        Assert.Equal((Start.AddMinutes(-8), TimeSpan.FromMinutes(12)), (gathering.Since, gathering.Duration));
+    }
+
+    [Fact]
+    public void Restore_AGatheringGoingOnBeforeARestart_GoesOnUnderItsIdNotStartedAgain_EndsWhenTheyPart()
+    {
+        var detector = new GatheringDetector(new GatheringOptions());
+        var id = Guid.NewGuid();
+        var since = Start.AddMinutes(-30);
+        detector.Restore([new Gathering(id, since, Start, Lat, Lon, 20,
+            [.. new[] { A, B, C }.Select(p => new GatheringMember(p, since, new LatestPosition(p, Start, Lat, Lon, 8)))], Started: false)], Start);
+
+        var together = Run(detector, 0, 3, minute => Meeting(minute, A, B, C));
+        var apart = Run(detector, 3, 8, minute => Apart(minute, A, B, C));
+
+        Assert.All(together, u => Assert.Equal((id, false, since), (Assert.Single(u.Ongoing).Id, u.Ongoing[0].Started, u.Ongoing[0].Since)));
+        Assert.Equal(id, apart.SelectMany(u => u.Ended).Single().Id);
     }
 
     [Fact]

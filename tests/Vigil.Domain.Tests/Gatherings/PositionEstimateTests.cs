@@ -28,6 +28,18 @@ public class PositionEstimateTests
     }
 
     [Fact]
+    public void Of_ArrivedFromFarAway_HereSinceTheFirstFixAtThePlace()
+    {
+        // Two fixes 300 m off (on the way), then four at the place: here since the first of those four.
+        TrailFix[] fixes = [Fix(-7, 30, 0, 15), Fix(-6, 30, 5, 15), Fix(-5, 0, 1, 20), Fix(-4, 1, 0, 20), Fix(-3, 0, 0, 20), Fix(-2, 1, 1, 20)];
+
+        var estimate = Assert.IsType<LatestPosition>(PositionEstimate.Of(Person, Now, fixes, Options));
+
+        Assert.Equal(Now.AddMinutes(-5), estimate.HereSince);
+        Assert.InRange(GeoMath.HaversineMeters(Lat, Lon, estimate.Lat, estimate.Lon), 0, 15);
+    }
+
+    [Fact]
     public void Of_AJumpFarBeyondItsAccuracy_LeftOut()
     {
         TrailFix[] fixes = [Fix(-4, 0, 0, 20), Fix(-3, 1, 0, 20), Fix(-2, 0, 1, 20), Fix(-1, 30, 0, 30)]; // 300 m off, says 30 m

@@ -305,3 +305,21 @@ public sealed class PostgresProcessFixture : PostgresFixture
 {
     protected override bool StopsAfterSeed => true;
 }
+
+/// <summary>A seeded SQLite database of 20 wearers per commune (one demo cycle: the demo's gathering needs the 8th–10th), no server running.</summary>
+public sealed class SqliteCycleProcessFixture : SqliteFixture
+{
+    protected override bool StopsAfterSeed => true;
+
+    protected override Task<IReadOnlyDictionary<string, string>> PrepareAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["Demo:PeoplePerCommune"] = "20" });
+}
+
+/// <summary>A seeded PostgreSQL database of 20 wearers per commune, no server running.</summary>
+public sealed class PostgresCycleProcessFixture : PostgresFixture
+{
+    protected override bool StopsAfterSeed => true;
+
+    protected override Task<IReadOnlyDictionary<string, string>> PrepareAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["Demo:PeoplePerCommune"] = "20" });
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Server.Alerts;
 using Vigil.Server.Api;
@@ -26,13 +27,15 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         var baDinh = await fixture.LogInAsync("bd.chief");
         await using var live = await LiveClient.ConnectAsync(fixture.Factory, baDinh.DefaultRequestHeaders.Authorization!.Parameter, "bd.chief");
         int[] devices = [0, 1, 3]; // two of Hoàn Kiếm, one of Ba Đình
+        var people = devices.Select(d => fixture.Credentials.Devices[d].PersonId!.Value).ToList();
+        async Task<List<AlertSummaryDto>> GatheringAlertsAsync(string username) => [.. (await AllGatheringAlertsAsync(username)).Where(a => people.Contains(a.PersonId))];
         for (var minute = 0; minute < 10; minute++) // fixes over nine minutes: not yet
         {
-            await MinuteAsync(watch, devices.Select((d, i) => (d, Lat + (i * 0.0001), Lon)));
+            await MinuteAsync(fixture.Factory, watch, devices.Select((d, i) => (d, Lat + (i * 0.0001), Lon)));
         }
 
         Assert.Empty(await GatheringAlertsAsync("hn.supervisor"));
-        await MinuteAsync(watch, devices.Select((d, i) => (d, Lat + (i * 0.0001), Lon)));
+        await MinuteAsync(fixture.Factory, watch, devices.Select((d, i) => (d, Lat + (i * 0.0001), Lon)));
 
 
         var province = await GatheringAlertsAsync("hn.supervisor");
@@ -53,7 +56,9 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         Assert.Equal(fixture.Credentials.Devices[3].PersonId, pushed.PersonId);
 
         var alert = await (await fixture.LogInAsync("hk.officer1")).GetAlertAsync((await GatheringAlertsAsync("hk.chief"))[0].Id);
-        Assert.Equal(("3", "00004,00070", "10"), (alert.Parameters["members"], alert.Parameters["communes"], alert.Parameters["durationMinutes"]));
+        // Together since their first fixes; raised once their newest fixes span ten minutes, at the pass after it (a log-in
+        // moved the clock 30 s): 11.5 minutes since the first fix, shown rounded.
+        Assert.Equal(("3", "00004,00070", "12"), (alert.Parameters["members"], alert.Parameters["communes"], alert.Parameters["durationMinutes"]));
         Assert.Equal(3, alert.Evidence.Count);
         Assert.Contains(alert.Evidence, e => e.Reading == "member of another commune");
         Assert.StartsWith("Tụ tập bất thường: 3 người", alert.Detail, StringComparison.Ordinal);
@@ -62,13 +67,13 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         // Still together: no second alert. Then the Ba Đình wearer leaves; after the leave tolerance the gathering ends.
         for (var minute = 0; minute < 3; minute++)
         {
-            await MinuteAsync(watch, devices.Select((d, i) => (d, Lat + (i * 0.0001), Lon)));
+            await MinuteAsync(fixture.Factory, watch, devices.Select((d, i) => (d, Lat + (i * 0.0001), Lon)));
         }
 
         Assert.Equal(3, (await GatheringAlertsAsync("hn.supervisor")).Count);
         for (var minute = 0; minute < 4; minute++)
         {
-            await MinuteAsync(watch, devices.Select((d, i) => (d, i == 2 ? Lat + 0.02 : Lat + (i * 0.0001), Lon)));
+            await MinuteAsync(fixture.Factory, watch, devices.Select((d, i) => (d, i == 2 ? Lat + 0.02 : Lat + (i * 0.0001), Lon)));
         }
 
         var ended = await GatheringAlertsAsync("hn.supervisor");
@@ -76,17 +81,64 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         Assert.All(ended, a => Assert.NotNull(a.ConditionEndedAt));
     }
 
-    /// <summary>Each device reports its position now; once the sink has it, the clock moves a minute and the watch's pass is awaited.</summary>
-    private async Task MinuteAsync(GatheringWatch watch, IEnumerable<(int Device, double Lat, double Lon)> fixes)
+    [Fact]
+    public async Task Restart_OpenGathering_TakenUpNeitherRaisedAgainNorForgotten()
+    {
+        int[] devices = [2, 4, 5]; // one of Hoàn Kiếm, two of Ba Đình
+        var people = devices.Select(d => fixture.Credentials.Devices[d].PersonId!.Value).Order().ToList();
+        IEnumerable<(int, double, double)> Together() => devices.Select((d, i) => (d, Lat + 0.003 + (i * 0.0001), Lon));
+        string key;
+        await using (var before = fixture.CreateFactory(new Dictionary<string, string?>()))
+        {
+            var watch = before.Services.GetRequiredService<GatheringWatch>();
+            for (var minute = 0; minute < 11; minute++)
+            {
+                await MinuteAsync(before, watch, Together());
+            }
+
+            var raised = await MembersAlertsAsync(people);
+            Assert.Equal(3, raised.Count);
+            Assert.All(raised, a => Assert.Null(a.ConditionEndedAt));
+            key = Assert.Single(raised.Select(a => a.Key).Distinct());
+        }
+
+        // The server stops and starts again while the three are still together: the same alerts go on, none is added.
+        await using var after = fixture.CreateFactory(new Dictionary<string, string?>());
+        var restarted = after.Services.GetRequiredService<GatheringWatch>();
+        for (var minute = 0; minute < 5; minute++)
+        {
+            await MinuteAsync(after, restarted, Together());
+        }
+
+        var ongoing = await MembersAlertsAsync(people);
+        Assert.Equal(3, ongoing.Count);
+        Assert.All(ongoing, a => Assert.Equal((key, (DateTimeOffset?)null), (a.Key, a.ConditionEndedAt)));
+
+        // It is still followed after the restart: when they part, it ends.
+        for (var minute = 0; minute < 5; minute++)
+        {
+            await MinuteAsync(after, restarted, devices.Select((d, i) => (d, Lat + 0.003 + (i * 0.02), Lon)));
+        }
+
+        var ended = await MembersAlertsAsync(people);
+        Assert.Equal(3, ended.Count);
+        Assert.All(ended, a => Assert.NotNull(a.ConditionEndedAt));
+    }
+
+    private async Task<List<AlertSummaryDto>> MembersAlertsAsync(IReadOnlyList<Guid> people) =>
+        [.. (await AllGatheringAlertsAsync("hn.supervisor")).Where(a => people.Contains(a.PersonId))];
+
+    /// <summary>Each device reports its position now to <paramref name="host"/>; once its sink has it, the clock moves a minute and the watch's pass is awaited.</summary>
+    private async Task MinuteAsync(WebApplicationFactory<Program> host, GatheringWatch watch, IEnumerable<(int Device, double Lat, double Lon)> fixes)
     {
         var now = fixture.Clock.GetUtcNow();
         var list = fixes.ToList();
         foreach (var (device, lat, lon) in list)
         {
-            await fixture.UploadAsync(device, lat, lon, [now]);
+            await fixture.UploadAsync(host, device, lat, lon, [now]);
         }
 
-        await WaitForFixesAsync(list.Select(f => fixture.Credentials.Devices[f.Device].DeviceId).ToList(), now);
+        await WaitForFixesAsync(host, list.Select(f => fixture.Credentials.Devices[f.Device].DeviceId).ToList(), now);
         var pass = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var due = now.AddMinutes(1);
         void OnPass(DateTimeOffset at)
@@ -113,10 +165,10 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         }
     }
 
-    private async Task WaitForFixesAsync(IReadOnlyList<string> deviceIds, DateTimeOffset fixAt)
+    private static async Task WaitForFixesAsync(WebApplicationFactory<Program> host, IReadOnlyList<string> deviceIds, DateTimeOffset fixAt)
     {
         // The upload is answered once stored; the sinks hear of the rows just after. Poll memory, briefly.
-        var latest = fixture.Factory.Services.GetRequiredService<LatestFixes>();
+        var latest = host.Services.GetRequiredService<LatestFixes>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!deviceIds.All(d => latest.Of(d) is { } fix && fix.MeasuredAt >= fixAt))
         {
@@ -125,7 +177,7 @@ public abstract class GatheringWatchTests(VigilFixture fixture)
         }
     }
 
-    private async Task<List<AlertSummaryDto>> GatheringAlertsAsync(string username)
+    private async Task<List<AlertSummaryDto>> AllGatheringAlertsAsync(string username)
     {
         var page = await Expect.Json<PageOf<AlertSummaryDto>>(await (await fixture.LogInAsync(username)).GetAsync("/api/v1/alerts?rule=gathering&pageSize=200"));
         return [.. page.Items];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Intelligence;
@@ -20,10 +21,14 @@ public static class TrackSteps
     }
 
     /// <summary>Uploads one fix a minute from demo device <paramref name="device"/> at (lat, lon), measured at each of <paramref name="times"/>.</summary>
-    public static async Task UploadAsync(this VigilFixture fixture, int device, double lat, double lon, IEnumerable<DateTimeOffset> times)
+    public static Task UploadAsync(this VigilFixture fixture, int device, double lat, double lon, IEnumerable<DateTimeOffset> times) =>
+        fixture.UploadAsync(fixture.Factory, device, lat, lon, times);
+
+    /// <summary>As <see cref="UploadAsync(VigilFixture, int, double, double, IEnumerable{DateTimeOffset})"/>, to the server <paramref name="host"/> (another node, or the one after a restart).</summary>
+    public static async Task UploadAsync(this VigilFixture fixture, WebApplicationFactory<Program> host, int device, double lat, double lon, IEnumerable<DateTimeOffset> times)
     {
         var credentials = fixture.Credentials.Devices[device];
-        using var client = fixture.Anonymous();
+        using var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", credentials.Secret);
         var messages = times.Select(t => string.Create(CultureInfo.InvariantCulture,
             $$$"""{"seq":{{{Interlocked.Increment(ref _seq)}}},"t":"{{{t.UtcDateTime:O}}}","fix":{"lat":{{{lat}}},"lon":{{{lon}}},"acc":8},"bat":{"pct":80,"chg":false}}"""));
