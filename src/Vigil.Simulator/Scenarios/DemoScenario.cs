@@ -8,7 +8,7 @@ namespace Vigil.Simulator.Scenarios;
 /// What happens in the live demo, so that a new user sees alerts in the first minutes: out of every 20 wearers one
 /// opens the case, one is at a hotspot, one takes the band off, one leaves the area, one lets it hang loose, one
 /// goes out of coverage and one runs the battery down; and the 8th, 9th and 10th of the first twenty of each commune
-/// meet at a café of their commune for twenty minutes (an unusual gathering: one per commune when communes have a
+/// meet at a street tea stall of their commune for twenty minutes (an unusual gathering: one per commune when communes have a
 /// multiple of 20 wearers, as the default 100); the rest just live their day. One wearer in the whole fleet
 /// (<see cref="OverdoseIndex"/>) has a possible overdose within the first minutes.
 /// Wear and network times are true times; excursions are in the wearer's routine time (see <see cref="SimulatedWearer.Routine"/>).
@@ -35,15 +35,16 @@ public static class DemoScenario
     private const double DefaultFleetSpeed = 6;
 
     /// <summary>
-    /// The café where the commune's gathering takes place: 950 m from the commune's centre — beyond the residences
-    /// (100–700 m) — on the first of a few bearings that keeps it 400 m from every hotspot.
+    /// The pavement tea stall where the commune's gathering takes place — outdoors, so the bands have GNSS fixes (indoors,
+    /// wifi fixes of 20–150 m keep three people's estimates more than 75 m apart too often: docs/quality.md, D6) —
+    /// 950 m from the commune's centre, beyond the residences (100–700 m), on the first of a few bearings that keeps it 400 m from every hotspot.
     /// </summary>
-    public static Place Cafe(Commune commune)
+    public static Place TeaStall(Commune commune)
     {
         ArgumentNullException.ThrowIfNull(commune);
         var at = new[] { 200.0, 20, 110, 290 }.Select(b => commune.Centre.Offset(950, b))
             .FirstOrDefault(p => World.Hotspots.All(h => h.Centre.DistanceTo(p) > 400), commune.Centre.Offset(950, 200));
-        return new Place("quán cà phê", at, Indoor: true);
+        return new Place("quán trà đá vỉa hè", at, Indoor: false);
     }
 
     /// <summary>The incidents of the wearer at <paramref name="index"/> in the fleet, starting at <paramref name="start"/>.</summary>
@@ -81,7 +82,7 @@ public static class DemoScenario
             case 7 or 8 or 9 when indexInCommune < Cycle:
                 // Setting off 20 s (real) apart, there within the first two minutes, together for 20 real minutes.
                 var leaves = routineStart.AddMinutes(2 * (index % Cycle - 6));
-                incidents.Excursions.Add(new Excursion(leaves, routineStart + (GatheringFor * DefaultFleetSpeed), Cafe(commune)));
+                incidents.Excursions.Add(new Excursion(leaves, routineStart + (GatheringFor * DefaultFleetSpeed), TeaStall(commune)));
                 break;
         }
 
