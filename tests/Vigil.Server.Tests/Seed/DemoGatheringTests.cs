@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Vigil.Domain.Identity;
 using Vigil.Server.Tests.Infrastructure;
 
 namespace Vigil.Server.Tests.Seed;
@@ -30,7 +28,7 @@ public abstract class DemoGatheringTests(VigilFixture fixture)
         await using var vigil = await VigilProcess.StartAsync(fixture, VigilFixture.FreePort(), VigilFixture.FreePort(),
             "--Demo:Fleet=true", $"--Gatherings:MinDuration={MinDuration:c}", "--Gatherings:SeenTogetherFor=00:02:00");
         var started = DateTime.UtcNow;
-        using var http = await LogInAsync(vigil, "hn.supervisor");
+        using var http = await vigil.LogInAsync(fixture, "hn.supervisor");
         var budget = LastArrival + MinDuration + TimeSpan.FromMinutes(2);
         List<(string Person, string Key, string Commune)> raised = [];
         while (DateTime.UtcNow - started < budget && raised.Count < members.Count)
@@ -47,23 +45,6 @@ public abstract class DemoGatheringTests(VigilFixture fixture)
         Assert.Equal(members, raised.Select(r => r.Person).Order(StringComparer.Ordinal));
         Assert.All(raised.GroupBy(r => r.Key), g => Assert.Equal((3, 1), (g.Count(), g.Select(r => r.Commune).Distinct().Count())));
         Assert.Equal(2, raised.Select(r => r.Key).Distinct().Count());
-    }
-
-    /// <summary>An officer's API client on the real process, with a TOTP code for the real clock (the server runs on it).</summary>
-    private async Task<HttpClient> LogInAsync(VigilProcess vigil, string username)
-    {
-        var officer = fixture.Officer(username);
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{vigil.HttpPort}") };
-        var step1 = await http.PostAsJsonAsync("/api/v1/auth/login", new { officer.Username, officer.Password });
-        using var first = await step1.Content.ReadFromJsonAsync<JsonDocument>();
-        var step2 = await http.PostAsJsonAsync("/api/v1/auth/second-factor", new
-        {
-            secondFactorToken = first!.RootElement.GetProperty("secondFactorToken").GetString(),
-            code = Totp.Code(officer.TotpSecret, TimeProvider.System.GetUtcNow()),
-        });
-        using var second = await step2.Content.ReadFromJsonAsync<JsonDocument>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second!.RootElement.GetProperty("accessToken").GetString());
-        return http;
     }
 }
 
