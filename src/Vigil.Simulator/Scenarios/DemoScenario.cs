@@ -8,7 +8,7 @@ namespace Vigil.Simulator.Scenarios;
 /// What happens in the live demo, so that a new user sees alerts in the first minutes: out of every 20 wearers one
 /// opens the case, one is at a hotspot, one takes the band off, one leaves the area, one lets it hang loose, one
 /// goes out of coverage and one runs the battery down; and the 8th, 9th and 10th of the first twenty of each commune
-/// meet at a street tea stall of their commune for twenty minutes (an unusual gathering: one per commune when communes have a
+/// are at a street tea stall of their commune together from the start for twenty minutes (an unusual gathering: one per commune when communes have a
 /// multiple of 20 wearers, as the default 100); the rest just live their day. One wearer in the whole fleet
 /// (<see cref="OverdoseIndex"/>) has a possible overdose within the first minutes.
 /// Wear and network times are true times; excursions are in the wearer's routine time (see <see cref="SimulatedWearer.Routine"/>).
@@ -80,9 +80,9 @@ public static class DemoScenario
                 incidents.NoCharging.Add(new TimeWindow(start, null));
                 break;
             case 7 or 8 or 9 when indexInCommune < Cycle:
-                // Setting off 20 s (real) apart, there within the first two minutes, together for 20 real minutes.
-                var leaves = routineStart.AddMinutes(2 * (index % Cycle - 6));
-                incidents.Excursions.Add(new Excursion(leaves, routineStart + (GatheringFor * DefaultFleetSpeed), TeaStall(commune)));
+                // Already sitting there when the fleet starts (they set off an hour of routine time before), together for
+                // 20 real minutes: the gathering's ten minutes run from the demo's first minute.
+                incidents.Excursions.Add(new Excursion(routineStart.AddHours(-1), routineStart + (GatheringFor * DefaultFleetSpeed), TeaStall(commune)));
                 break;
         }
 
