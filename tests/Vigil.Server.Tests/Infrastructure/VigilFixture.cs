@@ -306,7 +306,7 @@ public sealed class PostgresProcessFixture : PostgresFixture
     protected override bool StopsAfterSeed => true;
 }
 
-/// <summary>A seeded SQLite database of 20 wearers per commune (one demo cycle: the demo's gathering needs the 8th–10th), no server running.</summary>
+/// <summary>A seeded SQLite database of 20 wearers per commune (one demo cycle: the demo's gathering needs the 8th–10th, its overdose the 11th), no server running.</summary>
 public sealed class SqliteCycleProcessFixture : SqliteFixture
 {
     protected override bool StopsAfterSeed => true;

@@ -46,24 +46,6 @@ public abstract class DemoOverdoseTests(VigilFixture fixture)
     }
 }
 
-/// <summary>A seeded database with eleven people per ward (the demo's overdose is the first ward's eleventh wearer), no server running.</summary>
-public sealed class SqliteDemoOverdoseFixture : SqliteFixture
-{
-    protected override bool StopsAfterSeed => true;
+public sealed class SqliteDemoOverdoseTests(SqliteCycleProcessFixture fixture) : DemoOverdoseTests(fixture), IClassFixture<SqliteCycleProcessFixture>;
 
-    protected override Task<IReadOnlyDictionary<string, string>> PrepareAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["Demo:PeoplePerCommune"] = "11" });
-}
-
-/// <summary>The same on PostgreSQL.</summary>
-public sealed class PostgresDemoOverdoseFixture : PostgresFixture
-{
-    protected override bool StopsAfterSeed => true;
-
-    protected override Task<IReadOnlyDictionary<string, string>> PrepareAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["Demo:PeoplePerCommune"] = "11" });
-}
-
-public sealed class SqliteDemoOverdoseTests(SqliteDemoOverdoseFixture fixture) : DemoOverdoseTests(fixture), IClassFixture<SqliteDemoOverdoseFixture>;
-
-public sealed class PostgresDemoOverdoseTests(PostgresDemoOverdoseFixture fixture) : DemoOverdoseTests(fixture), IClassFixture<PostgresDemoOverdoseFixture>;
+public sealed class PostgresDemoOverdoseTests(PostgresCycleProcessFixture fixture) : DemoOverdoseTests(fixture), IClassFixture<PostgresCycleProcessFixture>;

@@ -5,7 +5,7 @@
 import L from "leaflet";
 import { get, post, query, type Page } from "../shared/api";
 import { clear, el, field } from "../shared/dom";
-import { baseMap } from "../shared/geo";
+import { mountMap } from "../shared/geo";
 import { t } from "../shared/i18n";
 import { dateTime, fromLocalInput, toLocalInput } from "../shared/time";
 import type { PersonSummary } from "../shared/types";
@@ -95,14 +95,6 @@ export function coLocationSearch(box: HTMLElement, personId: string): () => void
   });
 
   clear(box, mapBox, form, message, results);
-  let left = false;
   void fillPeople().catch(e => showErrors(form, message, e));
-  void (async () => {
-    const created = await baseMap(mapBox);
-    if (left) return void created.remove();
-    map = created;
-    drawn.addTo(map);
-    mapBox.dataset.ready = "true";
-  })();
-  return () => { left = true; map?.remove(); };
+  return mountMap(mapBox, [drawn], created => { map = created; });
 }

@@ -5,7 +5,7 @@
 import L from "leaflet";
 import { ApiError, post } from "../shared/api";
 import { clear, el, field } from "../shared/dom";
-import { baseMap } from "../shared/geo";
+import { mountMap } from "../shared/geo";
 import { t } from "../shared/i18n";
 import { dateTime, fromLocalInput, toLocalInput } from "../shared/time";
 
@@ -89,19 +89,12 @@ export function nearPlaceSearch(main: HTMLElement): () => void {
   });
 
   clear(main, mapBox, form, message, results);
-  let left = false;
-  void (async () => {
-    const created = await baseMap(mapBox);
-    if (left) return void created.remove();
+  return mountMap(mapBox, [area, found], created => {
     map = created;
-    area.addTo(map);
-    found.addTo(map);
     map.on("click", e => {
       lat.value = e.latlng.lat.toFixed(6);
       lon.value = e.latlng.lng.toFixed(6);
       drawArea();
     });
-    mapBox.dataset.ready = "true";
-  })();
-  return () => { left = true; map?.remove(); };
+  });
 }

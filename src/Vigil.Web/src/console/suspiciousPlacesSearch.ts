@@ -5,7 +5,7 @@
 import L from "leaflet";
 import { post } from "../shared/api";
 import { clear, el, field, options } from "../shared/dom";
-import { baseMap } from "../shared/geo";
+import { mountMap } from "../shared/geo";
 import { label, t } from "../shared/i18n";
 import { date, dateTime, fromLocalInput, toLocalInput } from "../shared/time";
 import type { Hotspot } from "../shared/types";
@@ -99,13 +99,5 @@ export function suspiciousPlacesSearch(box: HTMLElement): () => void {
   });
 
   clear(box, mapBox, form, message, results);
-  let left = false;
-  void (async () => {
-    const created = await baseMap(mapBox);
-    if (left) return void created.remove();
-    map = created;
-    drawn.addTo(map);
-    mapBox.dataset.ready = "true";
-  })();
-  return () => { left = true; map?.remove(); };
+  return mountMap(mapBox, [drawn], created => { map = created; });
 }

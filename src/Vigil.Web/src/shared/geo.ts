@@ -21,6 +21,23 @@ export async function baseMap(container: HTMLElement, centre: L.LatLngExpression
   return map;
 }
 
+/**
+ * A base map in `box` for a screen the officer may leave before it has loaded (then it is dropped): `layers` go on it,
+ * `ready` gets it, and the box is marked ready. Returns the screen's disposer.
+ */
+export function mountMap(box: HTMLElement, layers: L.Layer[], ready: (map: L.Map) => void): () => void {
+  let map: L.Map | undefined;
+  let left = false;
+  void baseMap(box).then(created => {
+    if (left) return void created.remove();
+    map = created;
+    for (const layer of layers) layer.addTo(created);
+    ready(created);
+    box.dataset.ready = "true";
+  });
+  return () => { left = true; map?.remove(); };
+}
+
 export const zoneColours: Record<string, string> = { residence: "#1b7f3b", work: "#1f5fbf", activity: "#8a4fbf", travel: "#b8860b" };
 
 export function circleLayer(c: Circle, style: L.PathOptions): L.Circle {
