@@ -52,10 +52,11 @@ public static class PositionEstimate
                 }
             }
 
-            if (dropped && !use.Contains(true))
+            if (dropped && (!use.Contains(true) || NewestTwoLeftOut(fixes, use, from, to, options)))
             {
-                // No fix agrees with the mean of all: the person moved within the window. The newest fix says where
-                // they are now; keep the fixes that agree with it.
+                // No fix agrees with the mean of all, or the two newest do not: the person moved within the window (the
+                // precise fixes of the way there outweigh the wifi fixes of the place). The newest fix says where they
+                // are now; keep the fixes that agree with it.
                 var last = fixes[Newest(fixes, from, to, options)];
                 for (var i = 0; i < fixes.Count; i++)
                 {
@@ -70,7 +71,30 @@ public static class PositionEstimate
             }
         }
 
-        return new LatestPosition(personId, new DateTimeOffset(newest, TimeSpan.Zero), lat, lon, 1 / Math.Sqrt(weight), HereSince(fixes, from, to, lat, lon, options));
+        var (since, arrived) = HereSince(fixes, from, to, lat, lon, options);
+        return new LatestPosition(personId, new DateTimeOffset(newest, TimeSpan.Zero), lat, lon, 1 / Math.Sqrt(weight), since, arrived);
+    }
+
+    private static bool NewestTwoLeftOut(IReadOnlyList<TrailFix> fixes, ReadOnlySpan<bool> use, long from, long to, GatheringOptions options)
+    {
+        var seen = 0;
+        for (var i = fixes.Count - 1; i >= 0 && seen < 2; i--)
+        {
+            var f = fixes[i];
+            if (f.MeasuredAtUtcTicks < from || f.MeasuredAtUtcTicks > to || f.AccuracyMeters > options.MaxAccuracyMeters)
+            {
+                continue;
+            }
+
+            if (use[i])
+            {
+                return false;
+            }
+
+            seen++;
+        }
+
+        return seen == 2;
     }
 
     private static int Newest(IReadOnlyList<TrailFix> fixes, long from, long to, GatheringOptions options)
@@ -89,26 +113,41 @@ public static class PositionEstimate
         return newest;
     }
 
-    private static DateTimeOffset HereSince(IReadOnlyList<TrailFix> fixes, long from, long to, double lat, double lon, GatheringOptions options)
+    /// <summary>
+    /// The oldest fix of the run back from the newest of fixes at this place (a fix beyond twice its accuracy but within
+    /// <see cref="GatheringOptions.StayMeters"/> is noise, or the last steps to the door, and the run goes on past it),
+    /// and whether the run ended at a fix clearly elsewhere — an arrival the fixes show — rather than at the window's start.
+    /// </summary>
+    private static (DateTimeOffset Since, bool Arrived) HereSince(IReadOnlyList<TrailFix> fixes, long from, long to, double lat, double lon, GatheringOptions options)
     {
         var since = to;
         for (var i = fixes.Count - 1; i >= 0; i--)
         {
             var f = fixes[i];
-            if (f.MeasuredAtUtcTicks > to)
+            if (f.MeasuredAtUtcTicks > to || f.AccuracyMeters > options.MaxAccuracyMeters)
             {
                 continue;
             }
 
-            if (f.MeasuredAtUtcTicks < from || f.AccuracyMeters > options.MaxAccuracyMeters || !Here(f, lat, lon))
+            if (f.MeasuredAtUtcTicks < from)
             {
                 break;
+            }
+
+            if (!Here(f, lat, lon))
+            {
+                if (GeoMath.HaversineMeters(lat, lon, f.Lat, f.Lon) > options.StayMeters)
+                {
+                    return (new DateTimeOffset(since, TimeSpan.Zero), true);
+                }
+
+                continue;
             }
 
             since = f.MeasuredAtUtcTicks;
         }
 
-        return new DateTimeOffset(since, TimeSpan.Zero);
+        return (new DateTimeOffset(since, TimeSpan.Zero), false);
     }
 
     private static bool Here(TrailFix f, double lat, double lon) =>
