@@ -90,9 +90,11 @@ public sealed class GatheringDetector(GatheringOptions options)
         Stay(now, usable, claimed, atOwnPlace);
         var ongoing = new List<Gathering>();
         var ended = new List<Gathering>();
+
         foreach (var track in _tracks.ToList())
         {
-            foreach (var gone in track.Members.Where(m => now - m.Value.LastSeen > options.LeaveAfter).Select(m => m.Key).ToList())
+            var tolerance = track.Fired ? options.LeaveAfter : options.FormingLeaveAfter;
+            foreach (var gone in track.Members.Where(m => now - m.Value.LastSeen > tolerance).Select(m => m.Key).ToList())
             {
                 track.Members.Remove(gone);
             }
