@@ -13,11 +13,14 @@ public static class PositionEstimate
     /// The estimate at <paramref name="now"/> from the fixes measured within <see cref="GatheringOptions.StaleAfter"/>
     /// before it (none: no position). Fixes worse than <see cref="GatheringOptions.MaxAccuracyMeters"/> are left out,
     /// and so is a fix that lies further from the others' mean than twice its accuracy (a multipath jump, or the place
-    /// before a move); when that leaves none (a move within the window), the fixes that agree with the newest one count. Weights are 1 / accuracy²; the estimate's <see cref="LatestPosition.AccuracyMeters"/> is its
-    /// uncertainty, 1 / √(Σ weights) — a single fix keeps its own accuracy — and its time is its newest fix's.
-    /// Its <see cref="LatestPosition.HereSince"/> is the oldest fix of the unbroken run, back from the newest, of fixes
-    /// that lie within twice their accuracy of the estimate: since when the person has been at this place, so a
-    /// gathering's ten minutes can be counted from the arrival rather than from when the estimate settled.
+    /// before a move); when that leaves none, or leaves out the two newest while they agree with each other (a move
+    /// within the window), the fixes that agree with the newest one count. Weights are 1 / accuracy²; the estimate's
+    /// <see cref="LatestPosition.AccuracyMeters"/> is its uncertainty, 1 / √(Σ weights) — a single fix keeps its own
+    /// accuracy — and its time is its newest fix's. Its <see cref="LatestPosition.HereSince"/> is the oldest fix of the
+    /// run, back from the newest, of fixes that lie within twice their accuracy of the estimate: since when the person
+    /// has been at this place, so a gathering's ten minutes can be counted from the arrival rather than from when the
+    /// estimate settled; <see cref="LatestPosition.ArrivalSeen"/> says whether the run ended at a fix clearly elsewhere
+    /// (beyond <see cref="GatheringOptions.StayMeters"/>) rather than at the window's start.
     /// </summary>
     public static LatestPosition? Of(Guid personId, DateTimeOffset now, IReadOnlyList<TrailFix> fixes, GatheringOptions options)
     {
@@ -75,10 +78,11 @@ public static class PositionEstimate
         return new LatestPosition(personId, new DateTimeOffset(newest, TimeSpan.Zero), lat, lon, 1 / Math.Sqrt(weight), since, arrived);
     }
 
+    /// <summary>Whether the two newest usable fixes are both left out and agree with each other: where the person is now.</summary>
     private static bool NewestTwoLeftOut(IReadOnlyList<TrailFix> fixes, ReadOnlySpan<bool> use, long from, long to, GatheringOptions options)
     {
-        var seen = 0;
-        for (var i = fixes.Count - 1; i >= 0 && seen < 2; i--)
+        int newest = -1, second = -1;
+        for (var i = fixes.Count - 1; i >= 0 && second < 0; i--)
         {
             var f = fixes[i];
             if (f.MeasuredAtUtcTicks < from || f.MeasuredAtUtcTicks > to || f.AccuracyMeters > options.MaxAccuracyMeters)
@@ -91,10 +95,10 @@ public static class PositionEstimate
                 return false;
             }
 
-            seen++;
+            (newest, second) = newest < 0 ? (i, -1) : (newest, i);
         }
 
-        return seen == 2;
+        return second >= 0 && Here(fixes[second], fixes[newest].Lat, fixes[newest].Lon);
     }
 
     private static int Newest(IReadOnlyList<TrailFix> fixes, long from, long to, GatheringOptions options)
