@@ -172,6 +172,7 @@ internal static class Cli
         detector.StayMeters = Double(o, "stay-meters", detector.StayMeters);
         detector.SeenTogetherFor = TimeSpan.FromMinutes(Double(o, "seen-together-minutes", detector.SeenTogetherFor.TotalMinutes));
         detector.LeaveAfter = TimeSpan.FromMinutes(Double(o, "leave-after-minutes", detector.LeaveAfter.TotalMinutes));
+        detector.FormingLeaveAfter = TimeSpan.FromMinutes(Double(o, "forming-leave-after-minutes", detector.FormingLeaveAfter.TotalMinutes));
         var report = GatheringHarness.Run(Int(o, "people", 60), Int(o, "days", 7), Int(o, "seed", 1),
             DateTimeOffset.Parse(Str(o, "start", "2026-11-22T17:00:00Z"), CultureInfo.InvariantCulture), detector);
         await Console.Out.WriteLineAsync(report.ToText());
@@ -212,7 +213,8 @@ internal static class Cli
                        Runs the labelled scenarios through the rules engine; exits 1 when a bar is not met.
               gatherings [--people 60] [--days 7] [--seed 1] [--start 2026-11-22T17:00:00Z] [--json report.json]
                        [--min-recall 0.95] [--min-precision 0.95] [--radius-meters 50] [--max-accuracy-meters 150]
-                       [--max-slack-meters 25] [--window-minutes 8] [--leave-after-minutes 3] [--stay-meters 100]
+                       [--max-slack-meters 25] [--window-minutes 8] [--leave-after-minutes 3] [--forming-leave-after-minutes 4]
+                       [--stay-meters 100] [--seen-together-minutes 4]
                        Runs the gathering detector minute by minute over the labelled scenarios (D6); exits 1 below a bar.
               geolife  [--data ../shared/data/geolife] [--seed 1] [--json report.json]
                        [--max-false-per-person-week 1] [--min-departures-caught 1]

@@ -39,10 +39,10 @@ public sealed class GatheringDetector(GatheringOptions options)
         ArgumentNullException.ThrowIfNull(gatherings);
         foreach (var g in gatherings.Where(g => _tracks.All(t => t.Id != g.Id)))
         {
-            var track = new Track(g.Id, g.Since) { Fired = true, Last = g };
+            var track = new Track(g.Id, g.Since) { Fired = true, Last = g, ArrivalSeen = true };
             foreach (var m in g.Members)
             {
-                track.Members[m.PersonId] = new Presence(m.Since, now, m.Position);
+                track.Members[m.PersonId] = new Presence(m.Since, m.Since, now, m.Position);
             }
 
             _tracks.Add(track);
@@ -82,24 +82,27 @@ public sealed class GatheringDetector(GatheringOptions options)
             {
                 track.Members[p.PersonId] = track.Members.TryGetValue(p.PersonId, out var member)
                     ? member with { LastSeen = now, Position = p }
-                    : new Presence(Arrived(p, now), now, p);
+                    : new Presence(Arrived(p, now), now, now, p);
+                track.ArrivalSeen |= p.ArrivalSeen;
             }
         }
 
         Stay(now, usable, claimed, atOwnPlace);
         var ongoing = new List<Gathering>();
         var ended = new List<Gathering>();
+
         foreach (var track in _tracks.ToList())
         {
-            foreach (var gone in track.Members.Where(m => now - m.Value.LastSeen > options.LeaveAfter).Select(m => m.Key).ToList())
+            var tolerance = track.Fired ? options.LeaveAfter : options.FormingLeaveAfter;
+            foreach (var gone in track.Members.Where(m => now - m.Value.LastSeen > tolerance).Select(m => m.Key).ToList())
             {
                 track.Members.Remove(gone);
             }
 
             // Time together runs to the newest fix that put each with the group (not the evaluation time, nor the leave
             // tolerance: neither may lengthen a meeting); once raised, to when each was last seen with it.
-            var qualified = track.Members.Where(m => (track.Fired ? m.Value.LastSeen : m.Value.Position.MeasuredAt) - m.Value.Since >= options.MinDuration)
-                .OrderBy(m => m.Value.Since).ThenBy(m => m.Key).ToList();
+            var qualified = track.Members.Where(m => (track.Fired ? m.Value.LastSeen : m.Value.Position.MeasuredAt) - track.Since(m.Value) >= options.MinDuration)
+                .OrderBy(m => track.Since(m.Value)).ThenBy(m => m.Key).ToList();
             if (qualified.Count >= options.MinPeople && (track.Fired || now - track.FirstSeen >= options.SeenTogetherFor))
             {
                 var started = !track.Fired;
@@ -160,12 +163,12 @@ public sealed class GatheringDetector(GatheringOptions options)
     private Gathering Snapshot(Track track, List<KeyValuePair<Guid, Presence>> qualified, DateTimeOffset now, bool started)
     {
         // The condition began when the MinPeople-th of the members who stayed had joined.
-        var since = qualified[options.MinPeople - 1].Value.Since;
+        var since = track.Since(qualified[options.MinPeople - 1].Value);
         var positions = qualified.Select(m => m.Value.Position).ToList();
         var (lat, lon) = Centre(positions);
         var spread = positions.Max(p => GeoMath.HaversineMeters(lat, lon, p.Lat, p.Lon));
         return new Gathering(track.Id, since, now, lat, lon, spread,
-            [.. qualified.Select(m => new GatheringMember(m.Key, m.Value.Since, m.Value.Position))], started);
+            [.. qualified.Select(m => new GatheringMember(m.Key, track.Since(m.Value), m.Value.Position))], started);
     }
 
     /// <summary>
@@ -239,7 +242,18 @@ public sealed class GatheringDetector(GatheringOptions options)
         public bool Fired { get; set; }
 
         public Gathering? Last { get; set; }
+
+        /// <summary>Whether the fixes of one of its members showed them arriving (<see cref="LatestPosition.ArrivalSeen"/>).</summary>
+        public bool ArrivalSeen { get; set; }
+
+        /// <summary>
+        /// Since when a member has been with the group: from their arrival at the place when someone's arrival shows in
+        /// the fixes (people coming together), otherwise from when the estimates first put them with it — people who
+        /// stay at neighbouring places, each as long as their fixes go back, are not a meeting because their wifi
+        /// estimates drift together for a few minutes.
+        /// </summary>
+        public DateTimeOffset Since(Presence member) => ArrivalSeen ? member.HereSince : member.Joined;
     }
 
-    private sealed record Presence(DateTimeOffset Since, DateTimeOffset LastSeen, LatestPosition Position);
+    private sealed record Presence(DateTimeOffset HereSince, DateTimeOffset Joined, DateTimeOffset LastSeen, LatestPosition Position);
 }

@@ -45,4 +45,11 @@ public sealed class GatheringOptions
 
     /// <summary>A member missing from the group for longer than this has left it (default 3 minutes: a few noisy minutes are not leaving).</summary>
     public TimeSpan LeaveAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// While a group is not yet a gathering (no stay distance holds it), a member missing from it for up to this long
+    /// is still counted with it (default 4 minutes): the wifi estimates of people in one apartment drift apart for a few
+    /// minutes at a time, and dropping a member restarts their ten minutes (tuned with the D6 harness, docs/quality.md).
+    /// </summary>
+    public TimeSpan FormingLeaveAfter { get; set; } = TimeSpan.FromMinutes(4);
 }

@@ -44,6 +44,8 @@ public static class IntelligenceExtensions
             .Validate(o => o.StayMeters >= o.RadiusMeters && o.StayMeters <= 2_000, "Gatherings:StayMeters must be between RadiusMeters and 2000.")
             .Validate(o => o.LeaveAfter >= TimeSpan.Zero && o.LeaveAfter <= TimeSpan.FromMinutes(30),
                 "Gatherings:LeaveAfter must be between 00:00:00 and 00:30:00.")
+            .Validate(o => o.FormingLeaveAfter >= TimeSpan.Zero && o.FormingLeaveAfter <= TimeSpan.FromMinutes(30),
+                "Gatherings:FormingLeaveAfter must be between 00:00:00 and 00:30:00.")
             .ValidateOnStart();
         builder.Services.AddOptions<GatheringWatchOptions>().BindConfiguration(GatheringOptions.Section)
             .Validate(o => o.EvaluateEvery >= TimeSpan.FromSeconds(10) && o.EvaluateEvery <= TimeSpan.FromMinutes(10),

@@ -39,6 +39,7 @@ public static class GatheringHarness
         var cursor = new int[population.Count];
         var trails = new FixTrail?[population.Count];
         var raised = new List<DetectedGathering>();
+        var joins = new Dictionary<Guid, List<MemberJoin>>();
         for (var now = builder.Start.AddMinutes(1); now <= builder.End; now = now.AddMinutes(1))
         {
             var positions = new List<LatestPosition>(population.Count);
@@ -63,10 +64,23 @@ public static class GatheringHarness
 
             var at = now;
             var update = detector.Evaluate(now, positions, (person, lat, lon) => AtOwnPlace(ids[person], at, lat, lon));
-            raised.AddRange(update.Ongoing.Where(g => g.Started).Select(g => new DetectedGathering(g.Id, g.Since, now,
-                [.. g.Members.Select(m => ids[m.PersonId].Profile.DeviceId)], g.CenterLat, g.CenterLon,
-                TrueSpread([.. g.Members.Select(m => wearers[index[m.PersonId]].TrueMotion(at).Position)]))));
+            foreach (var g in update.Ongoing)
+            {
+                if (g.Started)
+                {
+                    raised.Add(new DetectedGathering(g.Id, g.Since, now, [.. g.Members.Select(m => ids[m.PersonId].Profile.DeviceId)], g.CenterLat, g.CenterLon,
+                        TrueSpread([.. g.Members.Select(m => wearers[index[m.PersonId]].TrueMotion(at).Position)])));
+                    joins[g.Id] = [];
+                }
+
+                // A member who joins a gathering going on is raised then, as the server's watch does.
+                var known = joins[g.Id];
+                known.AddRange(g.Members.Select(m => ids[m.PersonId].Profile.DeviceId).Except(known.Select(j => j.DeviceId))
+                    .Except(raised.Last(r => r.Id == g.Id).DeviceIds).Select(d => new MemberJoin(d, now)));
+            }
         }
+
+        raised = [.. raised.Select(r => r with { Joins = joins[r.Id] })];
 
         var labels = population.SelectMany(p => p.Labels).Where(l => l.Scenario == ScenarioKinds.Gathering).ToList();
         var truth = TrueGatherings.Find(wearers, (i, t, p) => AtOwnPlace(population[i], t, p.Lat, p.Lon), builder.Start, builder.End, options);
@@ -106,8 +120,3 @@ public static class GatheringHarness
 
     private readonly record struct ArrivedFix(DateTimeOffset ReceivedAt, DateTimeOffset MeasuredAt, double Lat, double Lon, double? AccuracyMeters);
 }
-
-/// <summary>A gathering the detector raised: its first evaluation (when the watch raises the alerts) and its members' devices.</summary>
-/// <param name="TrueSpreadMeters">How far apart its members truly were when it was raised (the largest distance between two).</param>
-public sealed record DetectedGathering(Guid Id, DateTimeOffset Since, DateTimeOffset RaisedAt, IReadOnlyList<string> DeviceIds, double Lat, double Lon,
-    double TrueSpreadMeters = 0);

@@ -7,10 +7,11 @@ using Vigil.Simulator.Scenarios;
 namespace Vigil.Simulator.Quality;
 
 /// <summary>
-/// D6 scored: a raised gathering is true when at least <see cref="GatheringOptions.MinPeople"/> of its members are the
-/// devices of one gathering label and it was raised between a minute before the label's onset and 30 minutes after it
-/// ended; a second raise for the same label is a duplicate (not true, as in the rules' matcher); any other raise is false.
-/// Delay is from the onset (the third person's arrival); in budget means by the label's due time (onset + 10 min) plus
+/// D6 scored: a raised gathering is true when at least <see cref="GatheringOptions.MinPeople"/> of its raised members
+/// (at its first evaluation, or as they joined it while it went on — the watch raises each then) are the devices of one
+/// gathering label, and it had them between a minute before the label's onset and 30 minutes after it ended; a second
+/// raise for the same label is a duplicate (not true, as in the rules' matcher); any other raise is false. Delay is from
+/// the onset (the third person's arrival) to when it had them; in budget means by the label's due time (onset + 10 min) plus
 /// one evaluation period and one report interval (2 min). A label is <b>unobservable</b> when fewer than
 /// <see cref="GatheringOptions.MinPeople"/> of its members' bands delivered a fix of its span at all (a band switched
 /// off with a flat battery): no detector can see it. Recall is reported over all labels and over the observable ones;
@@ -52,12 +53,18 @@ public sealed record GatheringReport(
         var matchedIncidental = new HashSet<string>(StringComparer.Ordinal);
         int truePositives = 0, duplicates = 0, incidentals = 0;
         var falses = new List<DetectedGathering>();
-        GroundTruth? Match(IReadOnlyList<GroundTruth> among, DetectedGathering g) => among.FirstOrDefault(l =>
-            l.DeviceIds.Intersect(g.DeviceIds, StringComparer.Ordinal).Count() >= options.MinPeople
-            && g.RaisedAt >= l.Start.AddMinutes(-1) && g.RaisedAt <= l.End.AddMinutes(30));
+        var raisedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        GroundTruth? Match(IReadOnlyList<GroundTruth> among, DetectedGathering g) => among.Select(l => (Label: l, At: g.RaisedFor(l.DeviceIds, options.MinPeople)))
+            .Where(m => m.At is { } at && at >= m.Label.Start.AddMinutes(-1) && at <= m.Label.End.AddMinutes(30))
+            .Select(m => m.Label).FirstOrDefault();
         foreach (var g in raised.OrderBy(r => r.RaisedAt))
         {
             var label = Match(labels, g);
+            if (label is not null)
+            {
+                raisedAt.TryAdd(label.Id, g.RaisedFor(label.DeviceIds, options.MinPeople)!.Value);
+            }
+
             if (label is null)
             {
                 if (Match(incidental ?? [], g) is not { } truth)
@@ -83,7 +90,7 @@ public sealed record GatheringReport(
             }
         }
 
-        var delays = labels.Where(l => matched.ContainsKey(l.Id)).Select(l => (Delay: matched[l.Id].RaisedAt - l.Start, Label: l)).OrderBy(d => d.Delay).ToList();
+        var delays = labels.Where(l => matched.ContainsKey(l.Id)).Select(l => (Delay: raisedAt[l.Id] - l.Start, Label: l)).OrderBy(d => d.Delay).ToList();
         string Describe(GroundTruth l) => string.Create(CultureInfo.InvariantCulture, $"{l.Id} {l.Start:O}–{l.End:O} {string.Join(',', l.DeviceIds)}: {l.Description}");
         var misses = labels.Where(l => !matched.ContainsKey(l.Id) && !unobservable.Contains(l.Id)).Select(Describe).ToList();
         var unseen = labels.Where(l => unobservable.Contains(l.Id)).ToList();

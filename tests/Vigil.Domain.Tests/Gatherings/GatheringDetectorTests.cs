@@ -116,15 +116,46 @@ public class GatheringDetectorTests
     [Fact]
     public void Evaluate_PositionsSettledLate_TenMinutesCountedFromTheArrival_OnceSeenTogetherLongEnough()
     {
-        // The estimates first put them together at minute 0, but their fixes say they arrived 8 minutes before: ten
-        // minutes are up at minute 2, and the estimates have had them together for the 4 minutes asked at minute 4.
+        // The estimates first put them together at minute 0, but their fixes say they arrived 8 minutes before (C's
+        // fixes show the arrival): ten minutes are up at minute 2, and the estimates have had them together for the 4
+        // minutes asked at minute 4.
         var detector = new GatheringDetector(new GatheringOptions());
-        var updates = Run(detector, 0, 8, minute => Meeting(minute, A, B, C).Select(p => p with { HereSince = Start.AddMinutes(-8) }));
+        var updates = Run(detector, 0, 8, minute => Meeting(minute, A, B, C).Select(p => p with { HereSince = Start.AddMinutes(-8), ArrivalSeen = p.PersonId == C }));
 
         Assert.All(updates.Take(4), u => Assert.Empty(u.Ongoing));
         var gathering = Assert.Single(updates[4].Ongoing);
         Assert.True(gathering.Started);
         Assert.Equal((Start.AddMinutes(-8), TimeSpan.FromMinutes(12)), (gathering.Since, gathering.Duration));
+    }
+
+    [Fact]
+    public void Evaluate_NoArrivalSeen_TenMinutesCountedFromWhenTheEstimatesMet()
+    {
+        // Regression (D6, seeds 7 and 11): three people each at their own neighbouring place for a long while (so each
+        // "here since" the window's start), whose wifi estimates drift together for a few minutes. Nobody came: the ten
+        // minutes run from when the estimates first put them together, not from the back-dated run.
+        var detector = new GatheringDetector(new GatheringOptions());
+        var updates = Run(detector, 0, 12, minute => Meeting(minute, A, B, C).Select(p => p with { HereSince = Start.AddMinutes(minute - 8) }));
+
+        Assert.All(updates.Take(10), u => Assert.Empty(u.Ongoing));
+        Assert.Equal(Start, Assert.Single(updates[10].Ongoing).Since);
+    }
+
+    [Fact]
+    public void Evaluate_AMemberMissingFourMinutesWhileTheGroupForms_StillCounted_FiveMinutes_Dropped()
+    {
+        // Indoor estimates of people in one apartment drift apart for a few minutes at a time (D6, seed 1).
+        GatheringUpdate Last(int missing)
+        {
+            var detector = new GatheringDetector(new GatheringOptions());
+            var updates = Run(detector, 0, 5, minute => Meeting(minute, A, B, C));
+            updates.AddRange(Run(detector, 5, 5 + missing, minute => Meeting(minute, A, B).Concat(Apart(minute, C))));
+            updates.AddRange(Run(detector, 5 + missing, 11, minute => Meeting(minute, A, B, C)));
+            return updates[^1];
+        }
+
+        Assert.Single(Last(4).Ongoing);
+        Assert.Empty(Last(5).Ongoing);
     }
 
     [Fact]

@@ -35,8 +35,37 @@ public class PositionEstimateTests
 
         var estimate = Assert.IsType<LatestPosition>(PositionEstimate.Of(Person, Now, fixes, Options));
 
-        Assert.Equal(Now.AddMinutes(-5), estimate.HereSince);
+        Assert.Equal((Now.AddMinutes(-5), true), (estimate.HereSince, estimate.ArrivalSeen));
         Assert.InRange(GeoMath.HaversineMeters(Lat, Lon, estimate.Lat, estimate.Lon), 0, 15);
+    }
+
+    [Fact]
+    public void Of_WifiFixesAllAtThePlace_HereAsLongAsTheFixesGoBack_NoArrivalSeen()
+    {
+        // Regression (D6, seed 7): people sitting at neighbouring places were "here since" the window's start and so,
+        // back-dated, together ten minutes after their noisy estimates first met. Nothing shows an arrival here.
+        TrailFix[] fixes = [Fix(-7, 0, 0, 100), Fix(-6, 5, -4, 120), Fix(-5, -6, 0, 40), Fix(-3, 6, 6, 90), Fix(-2, 0, -7, 60), Fix(-1, 1, 1, 50)];
+
+        var estimate = Assert.IsType<LatestPosition>(PositionEstimate.Of(Person, Now, fixes, Options));
+
+        Assert.Equal((Now.AddMinutes(-7), false), (estimate.HereSince, estimate.ArrivalSeen));
+    }
+
+    [Fact]
+    public void Of_PreciseFixesOnTheWayThenWifiAtThePlace_EstimateAtThePlace()
+    {
+        // Regression (D6, seed 1): five GNSS fixes of the ride (10–15 m) outweighed three wifi fixes at the door, and the
+        // estimate was one of the ride's fixes 350 m away. The two newest agree with each other: that is where they are.
+        TrailFix[] fixes =
+        [
+            Fix(-7, -90, 30, 10), Fix(-6.5, -70, 25, 12), Fix(-6, -50, 20, 10), Fix(-5.5, -35, 15, 15), Fix(-5, -20, 10, 12),
+            Fix(-4, 0, 0, 100), Fix(-2, -3, 3, 20), Fix(-1, 2, -3, 60),
+        ];
+
+        var estimate = Assert.IsType<LatestPosition>(PositionEstimate.Of(Person, Now, fixes, Options));
+
+        Assert.InRange(GeoMath.HaversineMeters(Lat, Lon, estimate.Lat, estimate.Lon), 0, 40);
+        Assert.Equal((Now.AddMinutes(-4), true), (estimate.HereSince, estimate.ArrivalSeen));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace Vigil.Simulator.Tests.Quality;
 /// <summary>
 /// The short version of the D6 harness: the gathering detector minute by minute over 50 simulated people for 5 days,
 /// as the server's gathering watch runs it, scored against the labelled gatherings and the true co-presences. On this
-/// population the detector raises no false or duplicate gathering but misses one of six (recall 83 %, below the 95 %
-/// bar of D6); docs/quality.md has the full runs. The other tests hold the harness itself to account.
+/// population the detector finds all six and raises no false or duplicate gathering (D6's bars are 95 %);
+/// docs/quality.md has the full runs. The other tests hold the harness itself to account.
 /// </summary>
 public sealed class GatheringHarnessTests
 {
@@ -35,10 +35,9 @@ public sealed class GatheringHarnessTests
     {
         var run = GatheringHarness.Run(50, 5, 1, Start);
 
-        // 5 of 6: the pairwise 50 m test loses one apartment gathering whose wifi estimates stay over 75 m apart (docs/quality.md).
-        Assert.True(run.Truth.ObservableRecall >= 0.8, run.ToText());
+        // 6 of 6, the apartment gathering whose wifi estimates drift over 75 m apart for minutes at a time included (docs/quality.md).
+        Assert.Empty(run.Failures(0.95, 0.95));
         Assert.Equal(0, run.Truth.FalsePositives);
-        Assert.True(run.Truth.Precision >= 0.95, run.ToText());
     }
 
     [Fact]
@@ -78,6 +77,24 @@ public sealed class GatheringHarnessTests
 
         Assert.Equal((1, 1, 1, 0), (report.TruePositives, report.Incidental, report.FalsePositives, report.Duplicates));
         Assert.Equal(2.0 / 3, report.Precision);
+    }
+
+    [Fact]
+    public void Score_AGatheringJoinedLaterByTheLabelledDevices_TrueWhenItHadThem_DelayFromThen()
+    {
+        // Regression (D6, seed 23): a neighbour truly 22 m from the apartment was raised with two of the five planted
+        // people; the others joined the same gathering a minute later (the watch raised them then). Judged only by its
+        // first members it looked unplanned and the label a miss.
+        var onset = Start.AddHours(3);
+        var label = new GroundTruth("L1", "gathering", null, true, ["A", "B", "C", "D", "E"], onset, onset.AddMinutes(10), onset.AddHours(1), "five together");
+        var raise = new DetectedGathering(Guid.NewGuid(), onset, onset.AddMinutes(11), ["A", "B", "X"], 21.03, 105.85,
+            Joins: [new MemberJoin("C", onset.AddMinutes(12)), new MemberJoin("D", onset.AddMinutes(12))]);
+
+        var report = GatheringReport.Score(6, 1, 1, new GatheringOptions(), [label], [raise]);
+        var early = GatheringReport.Score(6, 1, 1, new GatheringOptions(), [label], [raise with { Joins = [] }]);
+
+        Assert.Equal((1, 0, 720.0), (report.TruePositives, report.FalsePositives, report.DelayP50Seconds));
+        Assert.Equal((0, 1), (early.TruePositives, early.FalsePositives));
     }
 
     [Fact]
