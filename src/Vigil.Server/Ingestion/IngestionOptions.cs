@@ -15,6 +15,15 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxBatchRows { get; set; } = 5_000;
 
+    /// <summary>
+    /// PostgreSQL: how many batches may commit at once, each on its own connection (a device always uses the same
+    /// one, so its rows keep their order). SQLite has one writer. One by default until more is measured on a quiet
+    /// machine: on an overloaded one, three lanes stored faster but let some acknowledgements wait over 30 s
+    /// (docs/benchmarks.md, "Writer lanes on PostgreSQL").
+    /// </summary>
+    [Range(1, 64)]
+    public int PostgresWriters { get; set; } = 1;
+
     /// <summary>Uploads (HTTP batches or MQTT messages) one device may send per minute.</summary>
     [Range(1, 100_000)]
     public int UploadsPerMinute { get; set; } = 120;
