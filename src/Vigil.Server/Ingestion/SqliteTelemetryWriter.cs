@@ -16,6 +16,9 @@ internal sealed class SqliteTelemetryWriter(IOptions<StorageOptions> storage) : 
     private static readonly Func<object?, object?> ToStored = new DateTimeOffsetToBinaryConverter().ConvertToProvider;
     private SqliteConnection? _connection;
 
+    /// <summary>One: SQLite takes one writer at a time, and the ids below assume no other.</summary>
+    public int Lanes => 1;
+
     public async Task<IReadOnlyList<TelemetryRow>> InsertNewAsync(IReadOnlyList<TelemetryRow> rows, CancellationToken ct)
     {
         var connection = await OpenAsync(ct);

@@ -67,7 +67,7 @@ internal sealed class TelemetryPartitions(NpgsqlDataSource dataSource)
         return dropped;
     }
 
-    private static string NameOf(DateOnly day) => "Telemetry_" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    internal static string NameOf(DateOnly day) => "Telemetry_" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private static DateOnly? DayOf(string name) =>
         name.StartsWith("Telemetry_", StringComparison.Ordinal)

@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Vigil.Server.Ingestion;
 
 /// <summary>
-/// Drains the pipeline in batches: one transaction per batch, then each upload learns how many of its rows were
-/// new and the sinks see the new rows. A batch that fails is retried upload by upload, so one bad upload fails
-/// alone and the others are still stored.
+/// Drains each lane of the pipeline in batches, the lanes side by side: one transaction per batch, then each upload
+/// learns how many of its rows were new and the sinks see the new rows. A lane hands a batch to the sinks while it
+/// writes the next one, and finishes that hand-off before starting the next, so a device's rows reach the sinks in
+/// commit order. A batch that fails is retried upload by upload, so one bad upload fails alone and the others are
+/// still stored.
 /// </summary>
 internal sealed class TelemetryWriterService(
     TelemetryPipeline pipeline,
@@ -17,24 +20,32 @@ internal sealed class TelemetryWriterService(
     TimeProvider clock,
     ILogger<TelemetryWriterService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(pipeline.Lanes.Select(lane => Task.Run(() => DrainAsync(lane, stoppingToken), stoppingToken)));
+
+    private async Task DrainAsync(ChannelReader<PendingUpload> lane, CancellationToken stoppingToken)
     {
-        var reader = pipeline.Reader;
         var batch = new List<PendingUpload>();
+        var handOff = Task.CompletedTask;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            while (await lane.WaitToReadAsync(stoppingToken))
             {
                 var rows = 0;
-                while (rows < options.Value.MaxBatchRows && reader.TryRead(out var pending))
+                while (rows < options.Value.MaxBatchRows && lane.TryRead(out var pending))
                 {
                     batch.Add(pending);
                     rows += pending.Rows.Count;
                 }
 
-                await WriteAsync(batch, stoppingToken);
+                var inserted = new List<TelemetryRow>(rows);
+                await WriteAsync(batch, inserted, stoppingToken);
                 batch.Clear();
+                await handOff;
+                handOff = Task.Run(() => HandOffAsync(inserted, stoppingToken), stoppingToken);
             }
+
+            await handOff;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -44,28 +55,28 @@ internal sealed class TelemetryWriterService(
                 pending.Stored.TrySetCanceled(stoppingToken);
             }
 
-            while (reader.TryRead(out var left))
+            while (lane.TryRead(out var left))
             {
                 left.Stored.TrySetCanceled(stoppingToken);
             }
         }
     }
 
-    private async Task WriteAsync(List<PendingUpload> batch, CancellationToken ct)
+    /// <summary>Commits the batch and acknowledges its uploads; adds the rows that were new to <paramref name="inserted"/>.</summary>
+    private async Task WriteAsync(List<PendingUpload> batch, List<TelemetryRow> inserted, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var now = clock.GetUtcNow();
-        IReadOnlyList<TelemetryRow> inserted;
+        IReadOnlyList<TelemetryRow> fresh;
         try
         {
-            inserted = await InsertAsync(batch.SelectMany(p => p.Rows).ToList(), now, ct);
+            fresh = await InsertAsync(batch, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException && batch.Count > 1)
         {
             logger.TelemetryBatchFailed(e, batch.Count);
             foreach (var pending in batch)
             {
-                await WriteAsync([pending], ct);
+                await WriteAsync([pending], inserted, ct);
             }
 
             return;
@@ -78,12 +89,38 @@ internal sealed class TelemetryWriterService(
         }
 
         metrics.Batch(Stopwatch.GetElapsedTime(started));
-        var fresh = inserted.ToHashSet();
+        var isNew = fresh.ToHashSet();
         foreach (var pending in batch)
         {
-            var stored = pending.Rows.Count(fresh.Contains);
+            var stored = pending.Rows.Count(isNew.Contains);
             metrics.Stored(stored, pending.Rows.Count - stored);
             pending.Stored.TrySetResult(stored);
+        }
+
+        inserted.AddRange(fresh);
+    }
+
+    private async Task<IReadOnlyList<TelemetryRow>> InsertAsync(List<PendingUpload> batch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = new List<TelemetryRow>();
+        foreach (var pending in batch)
+        {
+            foreach (var row in pending.Rows)
+            {
+                row.ReceivedAt = now;
+                rows.Add(row);
+            }
+        }
+
+        return rows.Count == 0 ? [] : await writer.InsertNewAsync(rows, ct);
+    }
+
+    private async Task HandOffAsync(List<TelemetryRow> inserted, CancellationToken ct)
+    {
+        if (inserted.Count == 0)
+        {
+            return;
         }
 
         foreach (var sink in sinks)
@@ -98,15 +135,5 @@ internal sealed class TelemetryWriterService(
                 logger.TelemetrySinkFailed(e, sink.GetType().Name);
             }
         }
-    }
-
-    private async Task<IReadOnlyList<TelemetryRow>> InsertAsync(List<TelemetryRow> rows, DateTimeOffset now, CancellationToken ct)
-    {
-        foreach (var row in rows)
-        {
-            row.ReceivedAt = now;
-        }
-
-        return rows.Count == 0 ? [] : await writer.InsertNewAsync(rows, ct);
     }
 }

@@ -46,6 +46,38 @@ public abstract class TelemetryUploadTests(VigilFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_ManyDevicesAtOnceWithResends_EachRowOnceInUploadOrder()
+    {
+        // Every device the other tests leave alone, at once (several writer lanes on PostgreSQL); each upload
+        // resends the previous one's last message.
+        var devices = Enumerable.Range(7, fixture.Credentials.Devices.Count - 7).ToList();
+        Assert.True(devices.Count >= 2, $"The seed has {fixture.Credentials.Devices.Count} devices; this test needs 9.");
+        const long Base = 5_000;
+        var results = await Task.WhenAll(devices.Select(async index =>
+        {
+            var client = Device(index);
+            var accepted = 0;
+            for (var first = 1; first <= 9; first += 2)
+            {
+                var body = $"[{Message(Base + first, 31 - first)},{Message(Base + first + 1, 30 - first)},{Message(Base + first + 2, 29 - first)}]";
+                accepted += (await Expect.Json<UploadResult>(await client.PostAsync(Url(index), Json(body)))).Accepted;
+            }
+
+            return accepted;
+        }));
+
+        Assert.All(results, accepted => Assert.Equal(11, accepted));
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        foreach (var index in devices)
+        {
+            var id = fixture.Credentials.Devices[index].DeviceId;
+            var rows = await db.Telemetry.Where(t => t.DeviceId == id && t.Seq > Base).OrderBy(t => t.IngestId).Select(t => t.Seq).ToListAsync();
+            Assert.Equal(Enumerable.Range(1, 11).Select(seq => Base + seq), rows);
+        }
+    }
+
+    [Fact]
     public async Task Upload_BatchWithBadMessages_GoodOnesStoredBadOnesNamed()
     {
         var now = fixture.Clock.GetUtcNow();
