@@ -44,8 +44,8 @@ public sealed class ZoneShape
 
     /// <summary>
     /// How far the point is outside the shape, in metres; 0 when inside or on the edge. Polygons are measured on
-    /// a copy scaled so that a degree of longitude and of latitude are the same length near the shape (an
-    /// equirectangular projection: well under 1 % error at zone sizes), prepared once for fast repeated tests.
+    /// their rings scaled so that a degree of longitude and of latitude are the same length near the shape (an
+    /// equirectangular projection: well under 1 % error at zone sizes), packed once into one array of doubles.
     /// </summary>
     public double DistanceMeters(double lat, double lon)
     {
@@ -54,14 +54,8 @@ public sealed class ZoneShape
             return Math.Max(0, GeoMath.HaversineMeters(_centerLat, _centerLon, lat, lon) - _radiusMeters);
         }
 
-        var local = _local ??= LocalShape.Of(Polygon);
-        var point = Factory.CreatePoint(new Coordinate(lon * local.LonScale, lat));
-        if (!local.Envelope.Contains(point.Coordinate) || !local.Prepared.Covers(point))
-        {
-            return local.Scaled.Distance(point) * GeoMath.MetersPerDegree(0).Y;
-        }
-
-        return 0;
+        var local = _local ??= PackedRings.Of(Polygon);
+        return local.Distance(lon * local.LonScale, lat) * GeoMath.MetersPerDegree(0).Y;
     }
 
     /// <summary>
@@ -75,10 +69,10 @@ public sealed class ZoneShape
             return DistanceMeters(lat, lon);
         }
 
-        var local = _local ??= LocalShape.Of(Polygon);
+        var local = _local ??= PackedRings.Of(Polygon);
         var x = lon * local.LonScale;
-        var dx = Math.Max(0, Math.Max(local.Envelope.MinX - x, x - local.Envelope.MaxX));
-        var dy = Math.Max(0, Math.Max(local.Envelope.MinY - lat, lat - local.Envelope.MaxY));
+        var dx = Math.Max(0, Math.Max(local.MinX - x, x - local.MaxX));
+        var dy = Math.Max(0, Math.Max(local.MinY - lat, lat - local.MaxY));
         return Math.Sqrt((dx * dx) + (dy * dy)) * GeoMath.MetersPerDegree(0).Y;
     }
 
@@ -102,28 +96,8 @@ public sealed class ZoneShape
         return (best, index);
     }
 
-    private LocalShape? _local;
-
-    private sealed record LocalShape(Geometry Scaled, NetTopologySuite.Geometries.Prepared.IPreparedGeometry Prepared, Envelope Envelope, double LonScale)
-    {
-        public static LocalShape Of(Geometry polygon)
-        {
-            var scale = Math.Cos(GeoMath.ToRadians(polygon.EnvelopeInternal.Centre.Y));
-            var scaled = polygon.Copy();
-            scaled.Apply(new ScaleLongitude(scale));
-            scaled.GeometryChanged();
-            return new LocalShape(scaled, NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(scaled), scaled.EnvelopeInternal, scale);
-        }
-    }
-
-    private sealed class ScaleLongitude(double scale) : ICoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq, int i) => seq.SetX(i, seq.GetX(i) * scale);
-    }
+    /// <summary>Built on the first measure: most shapes held by device actors are never measured (P6).</summary>
+    private PackedRings? _local;
 
     public static ZoneShape Circle(double lat, double lon, double radiusMeters, string field)
     {
