@@ -20,6 +20,7 @@ public static class ActorsExtensions
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "vigil", clusterId: "vigil");
             silo.Configure<Orleans.Configuration.GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });
+        builder.Services.AddSingleton<DeviceGrainServices>();
         builder.Services.AddSingleton<RuleEngineProvider>();
         builder.Services.AddSingleton<LiveUpdates>();
         builder.Services.AddSingleton<RulesMetrics>();
