@@ -93,6 +93,26 @@ public class ZoneShapeTests
     }
 
     [Fact]
+    public void Polygon_KeptPackedOnly_ReadsBackAsTheSameGeometry()
+    {
+        var multi = JsonSerializer.Serialize(new { type = "MultiPolygon", coordinates = new[] { new[] { HanoiRing, HoleRing }, new[] { Shifted(HanoiRing, 0.02) } } });
+        var reader = new NetTopologySuite.IO.WKTReader();
+
+        var polygon = ZoneShape.FromGeoJson(Polygon(HanoiRing, HoleRing), "geometry").Polygon!;
+        var multiPolygon = ZoneShape.FromGeoJson(multi, "geometry").Polygon!;
+
+        Assert.IsType<NetTopologySuite.Geometries.Polygon>(polygon);
+        Assert.Equal(1, ((NetTopologySuite.Geometries.Polygon)polygon).NumInteriorRings);
+        Assert.True(polygon.EqualsExact(reader.Read(
+            "POLYGON ((105.85 21.024, 105.858 21.024, 105.858 21.032, 105.85 21.032, 105.85 21.024), (105.853 21.027, 105.855 21.027, 105.855 21.029, 105.853 21.029, 105.853 21.027))")));
+        Assert.IsType<NetTopologySuite.Geometries.MultiPolygon>(multiPolygon);
+        Assert.Equal(2, multiPolygon.NumGeometries);
+        Assert.Equal(1, ((NetTopologySuite.Geometries.Polygon)multiPolygon.GetGeometryN(0)).NumInteriorRings);
+        Assert.Equal(0, ((NetTopologySuite.Geometries.Polygon)multiPolygon.GetGeometryN(1)).NumInteriorRings);
+        Assert.Equal((2 * 0.008 * 0.008) - (0.002 * 0.002), multiPolygon.Area, 12); // two squares, less the hole of the first
+    }
+
+    [Fact]
     public void FromGeoJson_FeatureWrapper_AcceptedAsItsGeometry()
     {
         var json = JsonSerializer.Serialize(new
