@@ -35,6 +35,12 @@ internal sealed record HarnessOptions
     /// <summary>P6 instead of a load run: the memory each activated device actor adds.</summary>
     public bool Memory { get; init; }
 
+    /// <summary>
+    /// P6: the fleet sizes, in rising order, at which the memory run measures (the last is <c>--devices</c>); the
+    /// slope between two of them is the memory per additional device, free of the first activations' warm-up.
+    /// </summary>
+    public IReadOnlyList<int> Stages { get; init; } = [];
+
     public string? Out { get; init; }
 
     /// <summary>Internal: run as the bare broker on this port (the broker-only mode's server process).</summary>
@@ -63,6 +69,7 @@ internal sealed record HarnessOptions
                 "--burst-hours" => options with { BurstHours = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--broker-only" => options with { BrokerOnly = true },
                 "--memory" => options with { Memory = true },
+                "--stages" => options with { Stages = [.. Next().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--out" => options with { Out = Next() },
                 "--serve-broker" => options with { ServeBrokerPort = NextInt() },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}. See docs/benchmarks.md for the harness's options."),
@@ -84,9 +91,16 @@ internal sealed record HarnessOptions
             throw new ArgumentException("--burst-hours must be between 0 and 72 (a band buffers up to 72 hours).");
         }
 
-        if (options.Devices < 2 || options.Devices > 40_000 || options.Seconds <= options.WarmupSeconds || options.Rate < 0)
+        // The memory run opens no MQTT session per device, so it can go to P6's 300,000.
+        var most = options.Memory ? 300_000 : 40_000;
+        if (options.Devices < 2 || options.Devices > most || options.Seconds <= options.WarmupSeconds || options.Rate < 0)
         {
-            throw new ArgumentException("Expected 2 ≤ --devices ≤ 40000, --seconds > --warmup and --rate ≥ 0.");
+            throw new ArgumentException($"Expected 2 ≤ --devices ≤ {most}, --seconds > --warmup and --rate ≥ 0.");
+        }
+
+        if (options.Stages.Any(s => s < 1 || s >= options.Devices) || !options.Stages.SequenceEqual(options.Stages.Order().Distinct()))
+        {
+            throw new ArgumentException("--stages must be rising fleet sizes, each at least 1 and below --devices (e.g. --devices 20000 --stages 2000,10000).");
         }
 
         return options;

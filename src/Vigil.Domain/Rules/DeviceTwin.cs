@@ -21,31 +21,43 @@ public sealed class DeviceTwin
     private long _tamperEndedAt;
     private long _faultAt;
 
+    // The optional small values as plain fields with "none" kept in-band (-1, or long.MinValue for a seq): a nullable
+    // field is twice its value's size or more, in every active actor (P6). The properties keep their nullable types.
+    private long _lastSeq = long.MinValue;
+    private Guid _hotspotCandidate;
+    private int _night = -1;
+    private int _lastJudgedNight = -1;
+    private short _batteryPercent = -1;
+    private short _lastNudgeLevel = -1;
+    private sbyte _strap = -1;
+    private sbyte _skinContact = -1;
+    private sbyte _case = -1;
+
     /// <summary>The newest measurement time evaluated; older (late) messages are stored but not replayed.</summary>
     public DateTimeOffset? LastMeasuredAt { get => UtcTicks.ToInstant(_lastMeasuredAt); set => _lastMeasuredAt = UtcTicks.Of(value); }
 
     /// <summary>The seq of that newest message: one measured in the same second with a lower seq was sent before it, so it is late too.</summary>
-    public long? LastSeq { get; set; }
+    public long? LastSeq { get => _lastSeq == long.MinValue ? null : _lastSeq; set => _lastSeq = value ?? long.MinValue; }
 
     /// <summary>Server time of the last message, for "offline".</summary>
     public DateTimeOffset? LastReceivedAt { get => UtcTicks.ToInstant(_lastReceivedAt); set => _lastReceivedAt = UtcTicks.Of(value); }
 
     public Evidence? LastFix { get; set; }
 
-    public int? BatteryPercent { get; set; }
+    public int? BatteryPercent { get => _batteryPercent < 0 ? null : _batteryPercent; set => _batteryPercent = Small(value); }
 
     public bool Charging { get; set; }
 
     public DateTimeOffset? BatteryDepletedAt { get => UtcTicks.ToInstant(_batteryDepletedAt); set => _batteryDepletedAt = UtcTicks.Of(value); }
 
     /// <summary>The lowest battery nudge already sent in this discharge (reset by charging).</summary>
-    public int? LastNudgeLevel { get; set; }
+    public int? LastNudgeLevel { get => _lastNudgeLevel < 0 ? null : _lastNudgeLevel; set => _lastNudgeLevel = Small(value); }
 
-    public StrapState? Strap { get; set; }
+    public StrapState? Strap { get => _strap < 0 ? null : (StrapState)_strap; set => _strap = value is { } v ? (sbyte)v : (sbyte)-1; }
 
-    public bool? SkinContact { get; set; }
+    public bool? SkinContact { get => _skinContact < 0 ? null : _skinContact == 1; set => _skinContact = value is { } v ? (sbyte)(v ? 1 : 0) : (sbyte)-1; }
 
-    public CaseState? Case { get; set; }
+    public CaseState? Case { get => _case < 0 ? null : (CaseState)_case; set => _case = value is { } v ? (sbyte)v : (sbyte)-1; }
 
     public DateTimeOffset? OffBodySince { get => UtcTicks.ToInstant(_offBodySince); set => _offBodySince = UtcTicks.Of(value); }
 
@@ -59,7 +71,8 @@ public sealed class DeviceTwin
 
     public List<Evidence>? OutsideEvidence { get; set; }
 
-    public Guid? HotspotCandidate { get; set; }
+    /// <summary>The hotspot being visited (the empty id, never a hotspot's, is kept as none).</summary>
+    public Guid? HotspotCandidate { get => _hotspotCandidate == Guid.Empty ? null : _hotspotCandidate; set => _hotspotCandidate = value ?? Guid.Empty; }
 
     public int HotspotFixes { get; set; }
 
@@ -74,12 +87,12 @@ public sealed class DeviceTwin
     public List<Evidence>? HotspotEvidence { get; set; }
 
     /// <summary>The night being counted (the Vietnam date on which it began) and its fixes.</summary>
-    public DateOnly? Night { get; set; }
+    public DateOnly? Night { get => _night < 0 ? null : DateOnly.FromDayNumber(_night); set => _night = value?.DayNumber ?? -1; }
 
     public int NightFixes { get; set; }
 
     /// <summary>The last night judged: a fix of it that arrives after it was judged (late, or just past 05:00 by the device's clock) is not a new night.</summary>
-    public DateOnly? LastJudgedNight { get; set; }
+    public DateOnly? LastJudgedNight { get => _lastJudgedNight < 0 ? null : DateOnly.FromDayNumber(_lastJudgedNight); set => _lastJudgedNight = value?.DayNumber ?? -1; }
 
     public int NightAwayFixes { get; set; }
 
@@ -101,6 +114,14 @@ public sealed class DeviceTwin
     public Dictionary<string, OpenCondition>? Open { get; set; }
 
     public bool IsOpen(string key) => Open?.ContainsKey(key) == true;
+
+    /// <summary>A battery percentage or nudge level (0–100) in a short; a value outside is refused, never wrapped.</summary>
+    private static short Small(int? value) => value switch
+    {
+        null => -1,
+        >= 0 and <= short.MaxValue => (short)value.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Expected none or 0–32767."),
+    };
 }
 
 /// <summary>A condition that has raised its alert and not ended yet.</summary>

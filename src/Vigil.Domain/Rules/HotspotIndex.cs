@@ -48,9 +48,9 @@ public sealed class HotspotIndex
 
     private static Envelope EnvelopeOf(ZoneShape shape)
     {
-        if (shape.Polygon is { } polygon)
+        if (shape.Bounds is { } bounds)
         {
-            return polygon.EnvelopeInternal;
+            return bounds;
         }
 
         var (mx, my) = Geo.GeoMath.MetersPerDegree(shape.CenterLat!.Value);

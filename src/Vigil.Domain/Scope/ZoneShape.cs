@@ -23,45 +23,49 @@ public sealed class ZoneShape
     private readonly double _centerLon;
     private readonly double _radiusMeters;
 
-    private ZoneShape(Geometry? polygon, double centerLat, double centerLon, double radiusMeters)
+    /// <summary>A polygon's rings, packed (null for a circle): the NTS geometry is not kept (P6, docs/benchmarks.md).</summary>
+    private readonly PackedRings? _rings;
+
+    private ZoneShape(PackedRings? rings, double centerLat, double centerLon, double radiusMeters)
     {
-        Polygon = polygon;
+        _rings = rings;
         _centerLat = centerLat;
         _centerLon = centerLon;
         _radiusMeters = radiusMeters;
     }
 
-    /// <summary>The polygonal geometry (x = longitude, y = latitude); null for a circle.</summary>
-    public Geometry? Polygon { get; }
+    /// <summary>
+    /// The polygonal geometry (x = longitude, y = latitude); null for a circle. Built anew on each read from the packed
+    /// rings (the shapes in device actors' cases are only measured, and a held NTS polygon was ~380 bytes each).
+    /// </summary>
+    public Geometry? Polygon => _rings?.ToGeometry(Factory);
 
-    public double? CenterLat => Polygon is null ? _centerLat : null;
+    public bool IsCircle => _rings is null;
 
-    public double? CenterLon => Polygon is null ? _centerLon : null;
+    public double? CenterLat => _rings is null ? _centerLat : null;
 
-    public double? RadiusMeters => Polygon is null ? _radiusMeters : null;
+    public double? CenterLon => _rings is null ? _centerLon : null;
+
+    public double? RadiusMeters => _rings is null ? _radiusMeters : null;
+
+    /// <summary>The bounding box of a polygon (min/max longitude and latitude); null for a circle.</summary>
+    public Envelope? Bounds => _rings?.Bounds;
 
     public bool Contains(double lat, double lon) => DistanceMeters(lat, lon) <= 0;
 
     /// <summary>
     /// How far the point is outside the shape, in metres; 0 when inside or on the edge. Polygons are measured on
-    /// a copy scaled so that a degree of longitude and of latitude are the same length near the shape (an
-    /// equirectangular projection: well under 1 % error at zone sizes), prepared once for fast repeated tests.
+    /// their rings scaled so that a degree of longitude and of latitude are the same length near the shape (an
+    /// equirectangular projection: well under 1 % error at zone sizes).
     /// </summary>
     public double DistanceMeters(double lat, double lon)
     {
-        if (Polygon is null)
+        if (_rings is null)
         {
             return Math.Max(0, GeoMath.HaversineMeters(_centerLat, _centerLon, lat, lon) - _radiusMeters);
         }
 
-        var local = _local ??= LocalShape.Of(Polygon);
-        var point = Factory.CreatePoint(new Coordinate(lon * local.LonScale, lat));
-        if (!local.Envelope.Contains(point.Coordinate) || !local.Prepared.Covers(point))
-        {
-            return local.Scaled.Distance(point) * GeoMath.MetersPerDegree(0).Y;
-        }
-
-        return 0;
+        return _rings.Distance(lon * _rings.LonScale, lat) * GeoMath.MetersPerDegree(0).Y;
     }
 
     /// <summary>
@@ -70,15 +74,14 @@ public sealed class ZoneShape
     /// </summary>
     public double MinimumDistanceMeters(double lat, double lon)
     {
-        if (Polygon is null)
+        if (_rings is not { } local)
         {
             return DistanceMeters(lat, lon);
         }
 
-        var local = _local ??= LocalShape.Of(Polygon);
         var x = lon * local.LonScale;
-        var dx = Math.Max(0, Math.Max(local.Envelope.MinX - x, x - local.Envelope.MaxX));
-        var dy = Math.Max(0, Math.Max(local.Envelope.MinY - lat, lat - local.Envelope.MaxY));
+        var dx = Math.Max(0, Math.Max((local.MinLon * local.LonScale) - x, x - (local.MaxLon * local.LonScale)));
+        var dy = Math.Max(0, Math.Max(local.MinLat - lat, lat - local.MaxLat));
         return Math.Sqrt((dx * dx) + (dy * dy)) * GeoMath.MetersPerDegree(0).Y;
     }
 
@@ -100,29 +103,6 @@ public sealed class ZoneShape
         }
 
         return (best, index);
-    }
-
-    private LocalShape? _local;
-
-    private sealed record LocalShape(Geometry Scaled, NetTopologySuite.Geometries.Prepared.IPreparedGeometry Prepared, Envelope Envelope, double LonScale)
-    {
-        public static LocalShape Of(Geometry polygon)
-        {
-            var scale = Math.Cos(GeoMath.ToRadians(polygon.EnvelopeInternal.Centre.Y));
-            var scaled = polygon.Copy();
-            scaled.Apply(new ScaleLongitude(scale));
-            scaled.GeometryChanged();
-            return new LocalShape(scaled, NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(scaled), scaled.EnvelopeInternal, scale);
-        }
-    }
-
-    private sealed class ScaleLongitude(double scale) : ICoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence seq, int i) => seq.SetX(i, seq.GetX(i) * scale);
     }
 
     public static ZoneShape Circle(double lat, double lon, double radiusMeters, string field)
@@ -202,7 +182,7 @@ public sealed class ZoneShape
                 $"The area is {area:0} m²; a zone must be between {MinimumAreaSquareMeters} m² and {MaximumAreaSquareMeters / 1e6:0} km².");
         }
 
-        return new ZoneShape(geometry, 0, 0, 0);
+        return new ZoneShape(PackedRings.Of(geometry), 0, 0, 0);
     }
 
     /// <summary>Area on a local equirectangular projection around the shape: accurate to well under 1 % at zone sizes.</summary>

@@ -19,7 +19,11 @@ public static class ActorsExtensions
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "vigil", clusterId: "vigil");
             silo.Configure<Orleans.Configuration.GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+            // One silo owns the whole grain directory, so a lookup is a local read: a cache of grain locations (an LRU
+            // entry, ~230 bytes per active device; P6) would only copy it. A multi-silo cluster should turn it back on.
+            silo.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CachingStrategy = Orleans.Configuration.GrainDirectoryOptions.CachingStrategyType.None);
         });
+        builder.Services.AddSingleton<DeviceGrainServices>();
         builder.Services.AddSingleton<RuleEngineProvider>();
         builder.Services.AddSingleton<LiveUpdates>();
         builder.Services.AddSingleton<RulesMetrics>();

@@ -79,7 +79,7 @@ internal static class JurisdictionEndpoints
                 }
 
                 var boundary = row.Boundary is null ? null : ZoneShape.FromGeoJson(row.Boundary, "boundary");
-                if (boundary is not null && boundary.Polygon is null)
+                if (boundary is not null && boundary.IsCircle)
                 {
                     throw new DomainException("boundary", "unsupported-type", "A commune boundary must be a polygon.");
                 }

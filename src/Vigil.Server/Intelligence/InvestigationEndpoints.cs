@@ -141,7 +141,7 @@ internal static class InvestigationEndpoints
         }
 
         var area = ZoneShape.FromGeoJson(request.Geometry!.Value, "geometry");
-        var box = area.Polygon!.EnvelopeInternal;
+        var box = area.Bounds!;
         if (GeoCell.CountInBox(box.MinY, box.MinX, box.MaxY, box.MaxX) > limits.MaxCells)
         {
             throw new DomainException("geometry", "too-large", $"The area covers more than {limits.MaxCells} grid cells of about 200 m: search a smaller area.");

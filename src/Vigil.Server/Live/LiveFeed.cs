@@ -93,11 +93,15 @@ public sealed class LiveFeed(IHubContext<LiveHub> hub, IOptions<LiveOptions> opt
         }
     }
 
+    /// <summary>One person's throttle. Instants as UTC ticks: 48 bytes where instant fields made 72, one per active person (P6).</summary>
     private sealed class Slot
     {
-        public DateTimeOffset LastPushedAt { get; set; } = DateTimeOffset.MinValue;
+        private long _lastPushedAt;
+        private long _newestMeasuredAt;
 
-        public DateTimeOffset? NewestMeasuredAt { get; set; }
+        public DateTimeOffset LastPushedAt { get => new(_lastPushedAt, TimeSpan.Zero); set => _lastPushedAt = value.UtcTicks; }
+
+        public DateTimeOffset? NewestMeasuredAt { get => Domain.Time.UtcTicks.ToInstant(_newestMeasuredAt); set => _newestMeasuredAt = Domain.Time.UtcTicks.Of(value); }
 
         public LivePosition? Held { get; set; }
 

@@ -65,6 +65,54 @@ public class ZoneShapeTests
     }
 
     [Fact]
+    public void DistanceMeters_PolygonsWithHoleAndParts_AgreesWithNtsOnTheScaledShape()
+    {
+        // The hand-written edge walk against NTS's own covers and distance, on the same equirectangular scaling.
+        var json = JsonSerializer.Serialize(new { type = "MultiPolygon", coordinates = new[] { new[] { HanoiRing, HoleRing }, new[] { Shifted(HanoiRing, 0.02) } } });
+        var shape = ZoneShape.FromGeoJson(json, "geometry");
+        var scale = Math.Cos(21.028 * Math.PI / 180);
+        var scaled = shape.Polygon!.Copy();
+        foreach (var c in scaled.Coordinates)
+        {
+            c.X *= scale;
+        }
+
+        scaled.GeometryChanged();
+        var random = new Random(7);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var (lat, lon) = (21.015 + (random.NextDouble() * 0.026), 105.845 + (random.NextDouble() * 0.04));
+            var point = new NetTopologySuite.Geometries.Point(lon * scale, lat);
+            var expected = scaled.Covers(point) ? 0 : scaled.Distance(point) * Vigil.Domain.Geo.GeoMath.MetersPerDegree(0).Y;
+
+            Assert.Equal(expected, shape.DistanceMeters(lat, lon), 6);
+        }
+
+        Assert.Equal(0, shape.DistanceMeters(21.024, 105.854)); // on the outer edge
+        Assert.Equal(0, shape.DistanceMeters(21.027, 105.854)); // on the hole's edge
+    }
+
+    [Fact]
+    public void Polygon_KeptPackedOnly_ReadsBackAsTheSameGeometry()
+    {
+        var multi = JsonSerializer.Serialize(new { type = "MultiPolygon", coordinates = new[] { new[] { HanoiRing, HoleRing }, new[] { Shifted(HanoiRing, 0.02) } } });
+        var reader = new NetTopologySuite.IO.WKTReader();
+
+        var polygon = ZoneShape.FromGeoJson(Polygon(HanoiRing, HoleRing), "geometry").Polygon!;
+        var multiPolygon = ZoneShape.FromGeoJson(multi, "geometry").Polygon!;
+
+        Assert.IsType<NetTopologySuite.Geometries.Polygon>(polygon);
+        Assert.Equal(1, ((NetTopologySuite.Geometries.Polygon)polygon).NumInteriorRings);
+        Assert.True(polygon.EqualsExact(reader.Read(
+            "POLYGON ((105.85 21.024, 105.858 21.024, 105.858 21.032, 105.85 21.032, 105.85 21.024), (105.853 21.027, 105.855 21.027, 105.855 21.029, 105.853 21.029, 105.853 21.027))")));
+        Assert.IsType<NetTopologySuite.Geometries.MultiPolygon>(multiPolygon);
+        Assert.Equal(2, multiPolygon.NumGeometries);
+        Assert.Equal(1, ((NetTopologySuite.Geometries.Polygon)multiPolygon.GetGeometryN(0)).NumInteriorRings);
+        Assert.Equal(0, ((NetTopologySuite.Geometries.Polygon)multiPolygon.GetGeometryN(1)).NumInteriorRings);
+        Assert.Equal((2 * 0.008 * 0.008) - (0.002 * 0.002), multiPolygon.Area, 12); // two squares, less the hole of the first
+    }
+
+    [Fact]
     public void FromGeoJson_FeatureWrapper_AcceptedAsItsGeometry()
     {
         var json = JsonSerializer.Serialize(new
