@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Vigil.Domain.Identity;
+using Vigil.Domain.Rules;
 using Vigil.Server.Api;
 using Vigil.Server.Live;
 using Vigil.Simulator.Live;
@@ -16,6 +17,8 @@ namespace Vigil.LoadHarness;
 /// </summary>
 internal sealed class AlertProbe : IAsyncDisposable
 {
+    private static readonly string TamperRule = ApiNames.Of(RuleKind.Tamper);
+
     private readonly HubConnection _connection;
     private readonly ConcurrentDictionary<Guid, long> _pending = new();
     private readonly ConcurrentBag<double> _latenciesMs = [];
@@ -68,7 +71,7 @@ internal sealed class AlertProbe : IAsyncDisposable
 
     private void OnAlert(LiveAlert alert)
     {
-        if (alert.Rule == "Tamper" && _pending.TryRemove(alert.PersonId, out var sentAt))
+        if (alert.Rule == TamperRule && _pending.TryRemove(alert.PersonId, out var sentAt))
         {
             _latenciesMs.Add(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
         }

@@ -36,6 +36,7 @@ internal static class Burst
             .Chunk(ArrayOf).Select(chunk => (Count: chunk.Length, Body: Vigil.Simulator.Model.WireMessage.Serialize(chunk, asArray: true))).ToList())).ToList();
         var messages = buffered.Sum(b => b.Bodies.Sum(x => (long)x.Count));
         await Fleet.ConnectAsync(devices, server.MqttPort, CancellationToken.None);
+        await server.WaitForFirstCompliancePassAsync(TimeSpan.FromMinutes(10));
 
         Console.Error.WriteLine($"Uploading {messages:N0} buffered messages at once…");
         long acked = 0, refused = 0;

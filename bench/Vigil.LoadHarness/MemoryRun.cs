@@ -34,11 +34,7 @@ internal static partial class MemoryRun
         await vigil.RestartAsync(scaled);
         var (server, devices) = (vigil.Server, vigil.Devices);
 
-        Console.Error.WriteLine("Waiting for the first compliance pass…");
-        if (await Task.WhenAny(server.FirstCompliancePass, Task.Delay(scaled)) != server.FirstCompliancePass)
-        {
-            throw new TimeoutException($"The server logged no compliance pass (event 330) within {scaled.TotalMinutes} minutes of start.");
-        }
+        await server.WaitForFirstCompliancePassAsync(scaled);
 
         await Task.Delay(TimeSpan.FromSeconds(5));
         var measurements = new List<Measurement> { await MeasureAsync(server.Pid, 0) };

@@ -72,6 +72,7 @@ namespace Vigil.LoadHarness
             var priming = Stopwatch.StartNew();
             await Fleet.PrimeAsync(devices, CancellationToken.None);
             var primeSeconds = priming.Elapsed.TotalSeconds;
+            await server.WaitForFirstCompliancePassAsync(TimeSpan.FromMinutes(10));
             await Task.Delay(TimeSpan.FromSeconds(3));
             Console.Error.WriteLine($"Connected in {connectSeconds:F1} s, one message each in {primeSeconds:F1} s; sending for {options.Seconds} s…");
             var load = new LoadRun(options, devices, server.Pid, probe);

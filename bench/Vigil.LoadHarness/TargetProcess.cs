@@ -35,11 +35,19 @@ internal sealed class TargetProcess : IAsyncDisposable
     public int HttpPort { get; }
 
     /// <summary>
-    /// Completes when the server has logged its first compliance pass (event 330). On a fresh seed that pass measures
-    /// every person's past weeks in one change tracker (tens of KB per person for a minute or more), which a memory
-    /// measurement must not catch half-way.
+    /// Waits until the server has logged its first compliance pass (event 330). On a fresh seed that pass measures
+    /// every person's past weeks in one change tracker (tens of KB per person for a minute or more) and sends each band
+    /// whose tier changed a report-interval command: a one-off at start that a memory measurement must not catch
+    /// half-way, nor a throughput window (it moved saturation figures by a third between runs).
     /// </summary>
-    public Task FirstCompliancePass => _compliancePassed.Task;
+    public async Task WaitForFirstCompliancePassAsync(TimeSpan timeout)
+    {
+        Console.Error.WriteLine("Waiting for the first compliance pass…");
+        if (await Task.WhenAny(_compliancePassed.Task, Task.Delay(timeout)) != _compliancePassed.Task)
+        {
+            throw new TimeoutException($"The server logged no compliance pass (event 330) within {timeout.TotalMinutes} minutes of start.");
+        }
+    }
 
     /// <summary>The last lines the process wrote (its log level is Warning).</summary>
     public string Output

@@ -11,8 +11,8 @@ public sealed record CaseSnapshot
 {
     public Guid PersonId { get; init; }
 
-    /// <summary>When monitoring was in force: active and not suspended.</summary>
-    public IReadOnlyList<TimeWindow> Monitored { get; init; } = [];
+    /// <summary>When monitoring was in force: active and not suspended; kept in order of start.</summary>
+    public IReadOnlyList<TimeWindow> Monitored { get; init => field = [.. value.OrderBy(w => w.From)]; } = [];
 
     public IReadOnlyList<ScopeSnapshot> Scopes { get; init; } = [];
 
@@ -32,17 +32,38 @@ public sealed record CaseSnapshot
     /// <summary>When the wearer reported malfunctions.</summary>
     public IReadOnlyList<DateTimeOffset> MalfunctionReports { get; init; } = [];
 
-    public bool MonitoredAt(DateTimeOffset instant) => Monitored.Any(w => w.Contains(instant));
+    // These run for every message: plain loops, no closures or enumerators to allocate.
+    public bool MonitoredAt(DateTimeOffset instant) => AnyContains(Monitored, instant);
 
-    public bool RemovalApprovedAt(DateTimeOffset instant) => ApprovedRemovals.Any(w => w.Contains(instant));
+    public bool RemovalApprovedAt(DateTimeOffset instant) => AnyContains(ApprovedRemovals, instant);
 
-    public bool TravelApprovedAt(DateTimeOffset instant) => ApprovedTravel.Any(w => w.Contains(instant));
+    public bool TravelApprovedAt(DateTimeOffset instant) => AnyContains(ApprovedTravel, instant);
 
-    public bool ResidenceChangeReportedAt(DateTimeOffset instant) => ResidenceChangeReported.Any(w => w.Contains(instant));
+    public bool ResidenceChangeReportedAt(DateTimeOffset instant) => AnyContains(ResidenceChangeReported, instant);
 
     /// <summary>The zones that apply at an instant: of the scope version in force, whose schedule covers it.</summary>
-    public IEnumerable<ZoneSnapshot> ZonesAt(DateTimeOffset instant) =>
-        Scopes.Where(s => s.InForce.Contains(instant)).SelectMany(s => s.Zones).Where(z => z.Schedule?.AppliesAt(instant) ?? true);
+    public List<ZoneSnapshot> ZonesAt(DateTimeOffset instant)
+    {
+        var zones = new List<ZoneSnapshot>();
+        for (var i = 0; i < Scopes.Count; i++)
+        {
+            if (!Scopes[i].InForce.Contains(instant))
+            {
+                continue;
+            }
+
+            var scope = Scopes[i].Zones;
+            for (var j = 0; j < scope.Count; j++)
+            {
+                if (scope[j].Schedule?.AppliesAt(instant) ?? true)
+                {
+                    zones.Add(scope[j]);
+                }
+            }
+        }
+
+        return zones;
+    }
 
     /// <summary>
     /// The instant at which <paramref name="duration"/> of monitored time has passed since <paramref name="start"/>:
@@ -51,8 +72,9 @@ public sealed record CaseSnapshot
     public DateTimeOffset? DeadlineAfter(DateTimeOffset start, TimeSpan duration)
     {
         var remaining = duration;
-        foreach (var window in Monitored.OrderBy(w => w.From))
+        for (var i = 0; i < Monitored.Count; i++)
         {
+            var window = Monitored[i];
             if (window.Until is { } until && until <= start)
             {
                 continue;
@@ -68,6 +90,19 @@ public sealed record CaseSnapshot
         }
 
         return null;
+    }
+
+    private static bool AnyContains(IReadOnlyList<TimeWindow> windows, DateTimeOffset instant)
+    {
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (windows[i].Contains(instant))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

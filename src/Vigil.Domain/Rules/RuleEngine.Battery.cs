@@ -27,7 +27,12 @@ public sealed partial class RuleEngine
 
         if (message.Battery?.Percent is { } percent)
         {
-            var crossed = options.BatteryNudges.Where(level => percent <= level).DefaultIfEmpty(int.MaxValue).Min();
+            var crossed = int.MaxValue;
+            for (var i = 0; i < options.BatteryNudges.Count; i++)
+            {
+                crossed = percent <= options.BatteryNudges[i] ? Math.Min(crossed, options.BatteryNudges[i]) : crossed;
+            }
+
             if (crossed != int.MaxValue && (twin.LastNudgeLevel is null || crossed < twin.LastNudgeLevel))
             {
                 twin.LastNudgeLevel = crossed;

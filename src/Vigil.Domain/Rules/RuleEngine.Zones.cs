@@ -8,7 +8,7 @@ public sealed partial class RuleEngine
     private void EvaluateZones(DeviceTwin twin, RuleResult result, Evidence fix, CaseSnapshot @case)
     {
         var t = fix.At;
-        var zones = @case.ZonesAt(t).ToList();
+        var zones = @case.ZonesAt(t);
         var (distance, index) = ZoneShape.Nearest(zones.ConvertAll(z => z.Shape), fix.Lat!.Value, fix.Lon!.Value);
         var nearest = index < 0 ? null : zones[index];
         if (nearest is null)
@@ -23,7 +23,11 @@ public sealed partial class RuleEngine
             twin.OutsideSince = null;
             twin.OutsideFixes = 0;
             twin.OutsideEvidence = null;
-            End(twin, result, "outside-area", t, outside ? "travel approved" : $"back inside {nearest.Name}");
+            if (twin.IsOpen("outside-area"))
+            {
+                End(twin, result, "outside-area", t, outside ? "travel approved" : $"back inside {nearest.Name}");
+            }
+
             return;
         }
 

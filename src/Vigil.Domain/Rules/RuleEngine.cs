@@ -12,10 +12,13 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
 {
     public RuleOptions Options => options;
 
-    /// <summary>Evaluates one message. Messages of one device must come in measurement-time order; an older one is late.</summary>
-    public RuleResult OnMessage(DeviceTwin twin, DeviceMessage message, CaseSnapshot @case, DateTimeOffset receivedAt)
+    /// <summary>
+    /// Evaluates one message. Messages of one device must come in measurement-time order; an older one is late.
+    /// <paramref name="into"/> collects the results of several messages in one (none is allocated for each).
+    /// </summary>
+    public RuleResult OnMessage(DeviceTwin twin, DeviceMessage message, CaseSnapshot @case, DateTimeOffset receivedAt, RuleResult? into = null)
     {
-        var result = new RuleResult();
+        var result = into ?? new RuleResult();
         var t = message.MeasuredAt;
         twin.LastReceivedAt = twin.LastReceivedAt is { } last && last > receivedAt ? last : receivedAt;
         End(twin, result, "offline", t, "data received again");
@@ -83,22 +86,29 @@ public sealed partial class RuleEngine(RuleOptions options, HotspotIndex hotspot
     /// <summary>The earliest instant at which <see cref="OnTick"/> could raise something if no data arrives.</summary>
     public DateTimeOffset? NextDeadline(DeviceTwin twin, CaseSnapshot @case)
     {
-        var candidates = new List<DateTimeOffset?>
+        // Called after every delivery: the earliest of the candidates, folded without a list.
+        DateTimeOffset? next = null;
+        Consider(twin.LastReceivedAt is { } r && !twin.IsOpen("offline") ? @case.DeadlineAfter(r, options.OfflineAfter) : null);
+        Consider(twin.BatteryDepletedAt is { } d ? @case.DeadlineAfter(d, options.BatteryGrace) : null);
+        Consider(twin.StrapOpenSince is { } s ? s + options.StrapOpenConfirm : null);
+        Consider(twin.OffBodySince is { } o ? o + options.NotWornDwell : null);
+        Consider(@case.DepartureAwaitingArrival is { } dep ? @case.DeadlineAfter(dep, options.ArrivalReportDeadline) : null);
+        Consider(@case.DepartureAwaitingArrival is { } d2 && twin.Nudged?.Contains($"arrival-reminder:{d2:O}") != true
+            ? @case.DeadlineAfter(d2, options.ArrivalReportDeadline) - options.ReminderBefore : null);
+        Consider(@case.ReattachmentDueBy);
+        Consider(@case.ReattachmentDueBy is { } r2 && twin.Nudged?.Contains($"reattachment:{r2:O}") != true ? r2 - options.ReminderBefore : null);
+        Consider(twin.FaultAt is { } f ? @case.DeadlineAfter(f, options.MalfunctionReportDeadline) : null);
+        Consider(twin.Night is { } n ? NightCloses(n) : null);
+        Consider(twin.Health.WatchUntil);
+        return next;
+
+        void Consider(DateTimeOffset? candidate)
         {
-            twin.LastReceivedAt is { } r && !twin.IsOpen("offline") ? @case.DeadlineAfter(r, options.OfflineAfter) : null,
-            twin.BatteryDepletedAt is { } d ? @case.DeadlineAfter(d, options.BatteryGrace) : null,
-            twin.StrapOpenSince is { } s ? s + options.StrapOpenConfirm : null,
-            twin.OffBodySince is { } o ? o + options.NotWornDwell : null,
-            @case.DepartureAwaitingArrival is { } dep ? @case.DeadlineAfter(dep, options.ArrivalReportDeadline) : null,
-            @case.DepartureAwaitingArrival is { } d2 && twin.Nudged?.Contains($"arrival-reminder:{d2:O}") != true
-                ? @case.DeadlineAfter(d2, options.ArrivalReportDeadline) - options.ReminderBefore : null,
-            @case.ReattachmentDueBy,
-            @case.ReattachmentDueBy is { } r2 && twin.Nudged?.Contains($"reattachment:{r2:O}") != true ? r2 - options.ReminderBefore : null,
-            twin.FaultAt is { } f ? @case.DeadlineAfter(f, options.MalfunctionReportDeadline) : null,
-            twin.Night is { } n ? NightCloses(n) : null,
-            twin.Health.WatchUntil,
-        };
-        return candidates.Where(c => c is not null).Min();
+            if (candidate is { } c && (next is not { } earliest || c < earliest))
+            {
+                next = c;
+            }
+        }
     }
 
     private static void Record(DeviceTwin twin, DeviceMessage message)

@@ -27,6 +27,7 @@ public static class ActorsExtensions
         builder.Services.AddSingleton<RuleEngineProvider>();
         builder.Services.AddSingleton<LiveUpdates>();
         builder.Services.AddSingleton<RulesMetrics>();
+        builder.Services.AddSingleton<DeviceGrains>();
         builder.Services.AddSingleton<RulesDispatcher>();
         builder.Services.AddSingleton<IStoredTelemetrySink>(sp => sp.GetRequiredService<RulesDispatcher>());
         builder.Services.AddSingleton<DeadlineSweeper>();

@@ -9,7 +9,7 @@ namespace Vigil.Server.Actors;
 /// ones. A restart or a lost node forgets nothing, because the deadline is a column, not a timer; a deadline fires
 /// once, because the actor's open conditions are committed with the alert they raised.
 /// </summary>
-internal sealed class DeadlineSweeper(IServiceScopeFactory scopes, IGrainFactory grains, IOptions<ActorOptions> options, TimeProvider clock,
+internal sealed class DeadlineSweeper(IServiceScopeFactory scopes, DeviceGrains grains, IOptions<ActorOptions> options, TimeProvider clock,
     ILogger<DeadlineSweeper> logger) : BackgroundService
 {
     private const int Batch = 1_000;
@@ -62,7 +62,7 @@ internal sealed class DeadlineSweeper(IServiceScopeFactory scopes, IGrainFactory
             .Where(id => db.Telemetry.Any(t => t.DeviceId == id
                 && t.IngestId > (db.DeviceTwins.Where(w => w.DeviceId == id).Select(w => (long?)w.Watermark).FirstOrDefault() ?? 0)))
             .ToListAsync(ct);
-        await Task.WhenAll(behind.Select(id => grains.GetGrain<IDeviceGrain>(id).RefreshAsync()));
+        await Task.WhenAll(behind.Select(id => grains[id].RefreshAsync()));
         return behind.Count;
     }
 
@@ -70,7 +70,7 @@ internal sealed class DeadlineSweeper(IServiceScopeFactory scopes, IGrainFactory
     {
         try
         {
-            await grains.GetGrain<IDeviceGrain>(deviceId).TickAsync();
+            await grains[deviceId].TickAsync();
         }
         catch (Exception e)
         {

@@ -47,8 +47,12 @@ internal sealed class DeviceGrain(DeviceGrainServices services) : Grain, IDevice
         await ReplayAsync(cancellationToken);
     }
 
-    public Task DeliverAsync(StoredMessages messages) =>
-        EvaluateAsync([.. messages.Rows.Where(r => r.IngestId > Evaluated)], CancellationToken.None);
+    public Task DeliverAsync(StoredMessages messages)
+    {
+        var evaluated = Evaluated;
+        var rows = messages.Rows;
+        return EvaluateAsync(rows.All(r => r.IngestId > evaluated) ? rows : [.. rows.Where(r => r.IngestId > evaluated)], CancellationToken.None);
+    }
 
     public async Task TickAsync()
     {
@@ -111,17 +115,29 @@ internal sealed class DeviceGrain(DeviceGrainServices services) : Grain, IDevice
         var engine = await services.Engines.GetAsync(ct);
         var result = new RuleResult();
         var fixBefore = _twin.LastFix;
-        foreach (var row in rows.OrderBy(r => r.MeasuredAt).ThenBy(r => r.Seq))
+        var (highest, newest) = (0L, DateTimeOffset.MinValue);
+        foreach (var row in InMeasurementOrder(rows))
         {
-            var message = row.Read();
-            var one = engine.OnMessage(_twin, message, @case?.Snapshot ?? Unassigned, row.ReceivedAt);
-            result.Signals.AddRange(one.Signals);
-            result.Nudges.AddRange(one.Nudges);
-            result.Watches.AddRange(one.Watches);
+            engine.OnMessage(_twin, row.Read(), @case?.Snapshot ?? Unassigned, row.ReceivedAt, result);
+            (highest, newest) = (Math.Max(highest, row.IngestId), row.ReceivedAt > newest ? row.ReceivedAt : newest);
         }
 
-        await CommitAsync(engine, @case, result, rows.Max(r => r.IngestId), newFix: !Equals(fixBefore, _twin.LastFix), ct);
-        services.Metrics.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started), services.Clock.GetUtcNow() - rows.Max(r => r.ReceivedAt), result.Signals);
+        await CommitAsync(engine, @case, result, highest, newFix: !Equals(fixBefore, _twin.LastFix), ct);
+        services.Metrics.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started), services.Clock.GetUtcNow() - newest, result.Signals);
+    }
+
+    /// <summary>The rows by measurement time, then seq; most deliveries are one row, or already in order, and are not sorted.</summary>
+    private static IEnumerable<StoredMessage> InMeasurementOrder(IReadOnlyList<StoredMessage> rows)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if ((rows[i].MeasuredAt, rows[i].Seq).CompareTo((rows[i - 1].MeasuredAt, rows[i - 1].Seq)) < 0)
+            {
+                return rows.OrderBy(r => r.MeasuredAt).ThenBy(r => r.Seq);
+            }
+        }
+
+        return rows;
     }
 
     private async Task CommitAsync(RuleEngine engine, DeviceCase? @case, RuleResult result, long watermark, bool newFix, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Vigil.Server.Actors;
 /// pending, which bounds how far the rules may lag behind the PUBACKs. A failed delivery is repaired by a refresh,
 /// which replays from the store.
 /// </summary>
-internal sealed class RulesDispatcher(IGrainFactory grains, ILogger<RulesDispatcher> logger) : IStoredTelemetrySink
+internal sealed class RulesDispatcher(DeviceGrains grains, ILogger<RulesDispatcher> logger) : IStoredTelemetrySink
 {
     /// <summary>Deliveries (one device's rows of one batch) pending at most: about a second of a national fleet's traffic.</summary>
     public const int MaxInFlight = 10_000;
@@ -58,7 +58,7 @@ internal sealed class RulesDispatcher(IGrainFactory grains, ILogger<RulesDispatc
 
     private async Task DeliverAsync(string deviceId, List<StoredMessage> rows)
     {
-        var grain = grains.GetGrain<IDeviceGrain>(deviceId);
+        var grain = grains[deviceId];
         try
         {
             await grain.DeliverAsync(new StoredMessages(rows));

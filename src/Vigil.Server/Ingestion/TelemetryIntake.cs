@@ -26,7 +26,16 @@ public sealed class TelemetryIntake(TelemetryPipeline pipeline, IngestionMetrics
             logger.TelemetryRejected(deviceId, transport, rejection.Seq, rejection.Field, rejection.Reason);
         }
 
-        var rows = batch.Accepted.DistinctBy(m => m.Seq).Select(m => ToRow(deviceId, m)).ToList();
+        var rows = new List<TelemetryRow>(batch.Accepted.Count);
+        HashSet<long>? seqs = batch.Accepted.Count > 1 ? [] : null; // a repeated seq within one body is stored once
+        for (var i = 0; i < batch.Accepted.Count; i++)
+        {
+            if (seqs?.Add(batch.Accepted[i].Seq) != false)
+            {
+                rows.Add(ToRow(deviceId, batch.Accepted[i]));
+            }
+        }
+
         var stored = await pipeline.StoreAsync(rows, ct);
         return new IntakeResult(stored, batch.Accepted.Count - stored, batch.Rejected, null, null);
     }
