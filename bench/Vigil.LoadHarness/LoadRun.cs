@@ -12,6 +12,8 @@ namespace Vigil.LoadHarness;
 internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDevice> devices, int serverPid, AlertProbe? probe)
 {
     private readonly List<double> _latenciesMs = new(1 << 16);
+    private readonly List<(double SentAtSeconds, double Ms)> _timeline = new(1 << 16);
+    private long _windowStartedAt;
     private readonly Random _random = new(2026);
     private long _inFlight;
     private long _acked;
@@ -48,6 +50,7 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDev
             if (start is null && elapsed >= warmup)
             {
                 start = WindowStart.Take(serverPid);
+                _windowStartedAt = Stopwatch.GetTimestamp();
                 _measuring = true;
                 Volatile.Write(ref _ackedInWindow, 0);
             }
@@ -85,6 +88,22 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDev
         return measured;
     }
 
+    /// <summary>
+    /// The window in steps of <paramref name="seconds"/>, by send time: messages acknowledged and their PUBACK p99 —
+    /// where a stall shows (a checkpoint, a collection, a periodic job) that the whole window's percentiles hide.
+    /// </summary>
+    public IEnumerable<string> Timeline(int seconds)
+    {
+        lock (_latenciesMs)
+        {
+            return [.. _timeline.GroupBy(x => (int)(x.SentAtSeconds / seconds)).OrderBy(g => g.Key).Select(g =>
+            {
+                var sorted = g.Select(x => x.Ms).Order().ToArray();
+                return $"{g.Key * seconds,4}–{(g.Key + 1) * seconds} s: {sorted.Length / (double)seconds,8:F0} msg/s acked, PUBACK p99 {RunResult.Percentile(sorted, 99),7:F0} ms";
+            })];
+        }
+    }
+
     public double[] SortedLatenciesMs()
     {
         lock (_latenciesMs)
@@ -119,9 +138,11 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDev
             {
                 Interlocked.Increment(ref _ackedInWindow);
                 var ms = Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds;
+                var at = Stopwatch.GetElapsedTime(_windowStartedAt, sentAt).TotalSeconds;
                 lock (_latenciesMs)
                 {
                     _latenciesMs.Add(ms);
+                    _timeline.Add((at, ms));
                 }
             }
         }

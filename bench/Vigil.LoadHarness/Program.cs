@@ -135,6 +135,12 @@ namespace Vigil.LoadHarness
         {
             var latencies = load.SortedLatenciesMs();
             var p99 = RunResult.Percentile(latencies, 99);
+            Console.Error.WriteLine($"{mode}, by send time:");
+            foreach (var line in load.Timeline(10))
+            {
+                Console.Error.WriteLine("  " + line);
+            }
+
             return new RunResult
             {
                 Mode = mode,

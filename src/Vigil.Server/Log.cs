@@ -73,6 +73,9 @@ internal static partial class Log
     [LoggerMessage(111, LogLevel.Information, "The embedded MQTT broker listens on port {Port}")]
     public static partial void MqttListening(this ILogger logger, int port);
 
+    [LoggerMessage(113, LogLevel.Information, "Telemetry partition {Partition} is closed (no upload can reach it any more): vacuumed and frozen")]
+    public static partial void TelemetryPartitionVacuumed(this ILogger logger, string partition);
+
     [LoggerMessage(110, LogLevel.Information, "Telemetry retention dropped {Partitions} partitions / {Rows} rows before {Cutoff}")]
     public static partial void TelemetryRetained(this ILogger logger, int partitions, int rows, string cutoff);
 

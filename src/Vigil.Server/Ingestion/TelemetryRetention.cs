@@ -32,7 +32,7 @@ internal sealed class TelemetryRetention(IServiceScopeFactory scopes, IOptions<I
 
     /// <summary>
     /// Drops the days that are wholly older than the retention period as of <paramref name="now"/>; returns the rows
-    /// (SQLite) or partitions (PostgreSQL) removed.
+    /// (SQLite) or partitions (PostgreSQL) removed. On PostgreSQL it also vacuums the partitions of closed days, once.
     /// </summary>
     public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -44,6 +44,13 @@ internal sealed class TelemetryRetention(IServiceScopeFactory scopes, IOptions<I
             if (dropped.Count > 0)
             {
                 logger.TelemetryRetained(dropped.Count, 0, cutoff.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            // A day is closed once its last buffered upload can no longer come (72 h after it ended), with a day's margin.
+            var closedBefore = DateOnly.FromDateTime(now.UtcDateTime.AddHours(-72)).AddDays(-1);
+            foreach (var name in await partitions.VacuumClosedAsync(closedBefore, ct))
+            {
+                logger.TelemetryPartitionVacuumed(name);
             }
 
             return dropped.Count;

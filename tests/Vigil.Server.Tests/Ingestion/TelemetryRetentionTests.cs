@@ -43,6 +43,47 @@ public abstract class TelemetryRetentionTests(VigilFixture fixture)
             Assert.Equal([today], partitions.Where(p => p.StartsWith("Telemetry_", StringComparison.Ordinal) && string.CompareOrdinal(p, today) <= 0));
         }
     }
+
+    /// <summary>
+    /// PostgreSQL: a day's partition is made without insert-triggered autovacuum, and is vacuumed by the retention pass
+    /// once no buffered upload can reach it any more (72 h after the day, with a day's margin) — not before, and once.
+    /// </summary>
+    [Fact]
+    public async Task RunOnce_ClosedDays_VacuumedOnceAndOnlyWhenClosed()
+    {
+        if (!fixture.IsPostgres)
+        {
+            return;
+        }
+
+        var device = fixture.Credentials.Devices[1];
+        var client = fixture.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", device.Secret);
+        await Expect.Json<UploadResult>(await client.PostAsync($"/api/v1/devices/{device.DeviceId}/telemetry",
+            new StringContent(DeviceClient.Message(fixture, 1), Encoding.UTF8, "application/json")));
+        var now = fixture.Clock.GetUtcNow();
+        var today = TelemetryPartitions.NameOf(DateOnly.FromDateTime(now.UtcDateTime));
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        var options = await db.Database.SqlQuery<string>(
+            $"""SELECT array_to_string(reloptions, ',') AS "Value" FROM pg_class WHERE relname = {today}""").SingleAsync();
+        Assert.Contains("autovacuum_vacuum_insert_threshold=-1", options, StringComparison.Ordinal);
+
+        var retention = fixture.Factory.Services.GetServices<IHostedService>().OfType<TelemetryRetention>().Single();
+        await retention.RunOnceAsync(now.AddDays(4), CancellationToken.None);
+        Assert.Null(await LastVacuumAsync(db, today)); // day + 4: uploads of the day could still come (with the margin)
+
+        await retention.RunOnceAsync(now.AddDays(5), CancellationToken.None);
+        var vacuumed = await LastVacuumAsync(db, today);
+        Assert.NotNull(vacuumed);
+
+        await retention.RunOnceAsync(now.AddDays(6), CancellationToken.None);
+        Assert.Equal(vacuumed, await LastVacuumAsync(db, today));
+    }
+
+    private static Task<DateTime?> LastVacuumAsync(VigilDbContext db, string partition) =>
+        db.Database.SqlQuery<DateTime?>(
+            $"""SELECT s.last_vacuum AS "Value" FROM pg_stat_user_tables s WHERE s.relname = {partition}""").SingleAsync();
 }
 
 public sealed class SqliteTelemetryRetentionTests(SqliteFixture fixture) : TelemetryRetentionTests(fixture), IClassFixture<SqliteFixture>;
