@@ -7,21 +7,23 @@ namespace Vigil.Server.Actors;
 /// </summary>
 internal sealed class DeviceGrains(IGrainFactory grains)
 {
-    private (GrainType Type, GrainInterfaceType Interface)? _types;
+    // A reference, so that a thread never sees one type written and the other not; resolving twice is harmless.
+    private Types? _types;
 
     public IDeviceGrain this[string deviceId]
     {
         get
         {
-            _types ??= Resolve();
-            var (type, @interface) = _types.Value;
-            return (IDeviceGrain)grains.GetGrain(GrainId.Create(type, deviceId), @interface);
+            var types = _types ??= Resolve();
+            return (IDeviceGrain)grains.GetGrain(GrainId.Create(types.Grain, deviceId), types.Interface);
         }
     }
 
-    private (GrainType, GrainInterfaceType) Resolve()
+    private Types Resolve()
     {
         var probe = (GrainReference)grains.GetGrain<IDeviceGrain>("probe");
-        return (probe.GrainId.Type, probe.InterfaceType);
+        return new Types(probe.GrainId.Type, probe.InterfaceType);
     }
+
+    private sealed record Types(GrainType Grain, GrainInterfaceType Interface);
 }

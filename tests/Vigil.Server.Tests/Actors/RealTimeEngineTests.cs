@@ -161,6 +161,18 @@ public abstract class RealTimeEngineTests(VigilFixture fixture)
         }
     }
 
+    /// <summary>The dispatcher's references (types resolved once) address the same actor as Orleans' own lookup.</summary>
+    [Fact]
+    public void DeviceGrains_SameActorAsOrleansLookup()
+    {
+        var deviceId = fixture.Credentials.Devices[0].DeviceId;
+        var orleans = fixture.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IDeviceGrain>(deviceId);
+        var ours = fixture.Factory.Services.GetRequiredService<DeviceGrains>();
+        Assert.Equal(orleans.GetGrainId(), ours[deviceId].GetGrainId());
+        Assert.Equal(orleans.GetGrainId(), ours[deviceId].GetGrainId()); // from the resolved types
+        Assert.NotEqual(orleans.GetGrainId(), ours[fixture.Credentials.Devices[1].DeviceId].GetGrainId());
+    }
+
     /// <summary>Asks the actor itself (its stored twin may lag by design).</summary>
     private async Task<bool> IsEvaluatedAsync(string deviceId, long ingestId) =>
         await fixture.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IDeviceGrain>(deviceId).EvaluatedThroughAsync() >= ingestId;
