@@ -12,7 +12,7 @@ public sealed record CaseSnapshot
     public Guid PersonId { get; init; }
 
     /// <summary>When monitoring was in force: active and not suspended; kept in order of start.</summary>
-    public IReadOnlyList<TimeWindow> Monitored { get; init => field = [.. value.OrderBy(w => w.From)]; } = [];
+    public IReadOnlyList<TimeWindow> Monitored { get; init => field = InOrder(value); } = [];
 
     public IReadOnlyList<ScopeSnapshot> Scopes { get; init; } = [];
 
@@ -90,6 +90,20 @@ public sealed record CaseSnapshot
         }
 
         return null;
+    }
+
+    /// <summary>The windows as given when already in order (the builder's exact-size array, kept: every actor holds one), else sorted.</summary>
+    private static IReadOnlyList<TimeWindow> InOrder(IReadOnlyList<TimeWindow> windows)
+    {
+        for (var i = 1; i < windows.Count; i++)
+        {
+            if (windows[i].From < windows[i - 1].From)
+            {
+                return windows.OrderBy(w => w.From).ToArray();
+            }
+        }
+
+        return windows;
     }
 
     private static bool AnyContains(IReadOnlyList<TimeWindow> windows, DateTimeOffset instant)

@@ -21,6 +21,18 @@ public sealed class CaseSnapshotTests
     }
 
     [Fact]
+    public void DeadlineAfter_WindowsGivenOutOfOrder_SameAsInOrder()
+    {
+        TimeWindow[] windows = [new TimeWindow(Monday10.AddHours(5), null), new TimeWindow(Monday10, Monday10.AddHours(1))];
+        var snapshot = new CaseSnapshot { Monitored = windows };
+        Assert.Equal(Monday10.AddHours(6), snapshot.DeadlineAfter(Monday10, TimeSpan.FromHours(2)));
+        Assert.Equal([Monday10, Monday10.AddHours(5)], snapshot.Monitored.Select(w => w.From));
+
+        TimeWindow[] ordered = [.. windows.Reverse()];
+        Assert.Same(ordered, new CaseSnapshot { Monitored = ordered }.Monitored); // kept as given: no copy per actor
+    }
+
+    [Fact]
     public void ZonesAt_ScheduleAndVersion_OnlyApplicableZones()
     {
         var kit = new RuleTestKit();
