@@ -11,8 +11,8 @@ namespace Vigil.LoadHarness;
 /// </summary>
 internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDevice> devices, int serverPid, AlertProbe? probe)
 {
-    private readonly List<double> _latenciesMs = new(1 << 16);
-    private readonly List<(double SentAtSeconds, double Ms)> _timeline = new(1 << 16);
+    /// <summary>Each acknowledged message of the window: when it was sent (seconds into the window) and its PUBACK latency.</summary>
+    private readonly List<(double SentAtSeconds, double Ms)> _acks = new(1 << 16);
     private long _windowStartedAt;
     private readonly Random _random = new(2026);
     private long _inFlight;
@@ -94,9 +94,9 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDev
     /// </summary>
     public IEnumerable<string> Timeline(int seconds)
     {
-        lock (_latenciesMs)
+        lock (_acks)
         {
-            return [.. _timeline.GroupBy(x => (int)(x.SentAtSeconds / seconds)).OrderBy(g => g.Key).Select(g =>
+            return [.. _acks.GroupBy(x => (int)(x.SentAtSeconds / seconds)).OrderBy(g => g.Key).Select(g =>
             {
                 var sorted = g.Select(x => x.Ms).Order().ToArray();
                 return $"{g.Key * seconds,4}–{(g.Key + 1) * seconds} s: {sorted.Length / (double)seconds,8:F0} msg/s acked, PUBACK p99 {RunResult.Percentile(sorted, 99),7:F0} ms";
@@ -106,9 +106,9 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDev
 
     public double[] SortedLatenciesMs()
     {
-        lock (_latenciesMs)
+        lock (_acks)
         {
-            return [.. _latenciesMs.Order()];
+            return [.. _acks.Select(a => a.Ms).Order()];
         }
     }
 
@@ -139,10 +139,9 @@ internal sealed class LoadRun(HarnessOptions options, IReadOnlyList<SimulatedDev
                 Interlocked.Increment(ref _ackedInWindow);
                 var ms = Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds;
                 var at = Stopwatch.GetElapsedTime(_windowStartedAt, sentAt).TotalSeconds;
-                lock (_latenciesMs)
+                lock (_acks)
                 {
-                    _latenciesMs.Add(ms);
-                    _timeline.Add((at, ms));
+                    _acks.Add((at, ms));
                 }
             }
         }
