@@ -1,10 +1,39 @@
+using System.Runtime.InteropServices;
+
 namespace Vigil.Domain.Gatherings;
 
-/// <summary>One stored fix as the gathering estimate keeps it (compact: 32 bytes).</summary>
-public readonly record struct TrailFix(long MeasuredAtUtcTicks, double Lat, double Lon, float AccuracyMeters)
+/// <summary>
+/// One stored fix as the gathering estimate keeps it, in 20 bytes (every active device's trail holds up to
+/// <see cref="FixTrail.Capacity"/> of them: P6). Latitude and longitude are whole 1e-7 degrees (about a centimetre; a
+/// longitude of ±180° fits an int), so a coordinate of up to seven decimals reads back as the same double; packed to
+/// 4 bytes, the struct has no padding after its three 4-byte fields.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
+public readonly record struct TrailFix
 {
     /// <summary>The stated accuracy used when a fix has none (a band that does not say is assumed to be a plain wifi fix).</summary>
     public const float UnstatedAccuracyMeters = 75;
+
+    private const double Step = 1e7;
+
+    private readonly int _lat;
+    private readonly int _lon;
+
+    public TrailFix(long measuredAtUtcTicks, double lat, double lon, float accuracyMeters)
+    {
+        MeasuredAtUtcTicks = measuredAtUtcTicks;
+        _lat = checked((int)Math.Round(lat * Step));
+        _lon = checked((int)Math.Round(lon * Step));
+        AccuracyMeters = accuracyMeters;
+    }
+
+    public long MeasuredAtUtcTicks { get; }
+
+    public double Lat => _lat / Step;
+
+    public double Lon => _lon / Step;
+
+    public float AccuracyMeters { get; }
 
     public DateTimeOffset MeasuredAt => new(MeasuredAtUtcTicks, TimeSpan.Zero);
 
@@ -19,7 +48,7 @@ public readonly record struct TrailFix(long MeasuredAtUtcTicks, double Lat, doub
 /// </summary>
 public sealed class FixTrail
 {
-    /// <summary>Eight minutes of fixes at rest (one a minute), four at moving pace: 100,000 trails are ~30 MB.</summary>
+    /// <summary>Eight minutes of fixes at rest (one a minute), four at moving pace: 100,000 full trails are ~26 MB.</summary>
     public const int Capacity = 8;
 
     private readonly TrailFix[] _fixes;

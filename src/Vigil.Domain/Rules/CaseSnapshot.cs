@@ -1,4 +1,5 @@
 using Vigil.Domain.Scope;
+using Vigil.Domain.Time;
 
 namespace Vigil.Domain.Rules;
 
@@ -9,6 +10,10 @@ namespace Vigil.Domain.Rules;
 /// </summary>
 public sealed record CaseSnapshot
 {
+    // The two optional instants as UTC ticks (see UtcTicks): every active device actor holds its case (P6).
+    private readonly long _departureAwaitingArrival;
+    private readonly long _reattachmentDueBy;
+
     public Guid PersonId { get; init; }
 
     /// <summary>When monitoring was in force: active and not suspended; kept in order of start.</summary>
@@ -24,10 +29,10 @@ public sealed record CaseSnapshot
     public IReadOnlyList<TimeWindow> ResidenceChangeReported { get; init; } = [];
 
     /// <summary>The departure recorded at the old commune that still awaits its arrival report.</summary>
-    public DateTimeOffset? DepartureAwaitingArrival { get; init; }
+    public DateTimeOffset? DepartureAwaitingArrival { get => UtcTicks.ToInstant(_departureAwaitingArrival); init => _departureAwaitingArrival = UtcTicks.Of(value); }
 
     /// <summary>The expected end of a temporary removal that has not been followed by a reattachment.</summary>
-    public DateTimeOffset? ReattachmentDueBy { get; init; }
+    public DateTimeOffset? ReattachmentDueBy { get => UtcTicks.ToInstant(_reattachmentDueBy); init => _reattachmentDueBy = UtcTicks.Of(value); }
 
     /// <summary>When the wearer reported malfunctions.</summary>
     public IReadOnlyList<DateTimeOffset> MalfunctionReports { get; init; } = [];

@@ -15,6 +15,9 @@ public sealed class HealthTwin
     private long _arousedSince;
     private long _watchUntil;
 
+    // NaN for none rather than a double? field (16 bytes): a smoothed score is always finite.
+    private double _arousal = double.NaN;
+
     /// <summary>The first reading of the current run of SpO2 at or below the overdose level.</summary>
     public DateTimeOffset? LowSpO2Since { get => UtcTicks.ToInstant(_lowSpO2Since); set => _lowSpO2Since = UtcTicks.Of(value); }
 
@@ -47,7 +50,7 @@ public sealed class HealthTwin
     public PersonalBaseline Baseline { get; set; } = new();
 
     /// <summary>The smoothed arousal score of the last resting reading (null before the baseline is ready), and when.</summary>
-    public double? Arousal { get; set; }
+    public double? Arousal { get => double.IsNaN(_arousal) ? null : _arousal; set => _arousal = value ?? double.NaN; }
 
     public DateTimeOffset? ArousalAt { get => UtcTicks.ToInstant(_arousalAt); set => _arousalAt = UtcTicks.Of(value); }
 

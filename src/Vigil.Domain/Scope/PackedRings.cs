@@ -16,13 +16,16 @@ internal sealed class PackedRings
 
     private readonly double[] _xy;
 
-    /// <summary>Where each ring ends in <see cref="_xy"/> (exclusive, in doubles); each ring's last point repeats its first.</summary>
-    private readonly int[] _ringEnds;
+    /// <summary>
+    /// Where each ring ends in <see cref="_xy"/> (exclusive, in doubles); each ring's last point repeats its first. Null for
+    /// a single ring, the common zone (a polygon with no hole), which ends where the array does: one array less per zone.
+    /// </summary>
+    private readonly int[]? _ringEnds;
 
     /// <summary>The first ring (its shell) of each part; null for a plain Polygon rather than a MultiPolygon.</summary>
     private readonly int[]? _partStarts;
 
-    private PackedRings(double[] xy, int[] ringEnds, int[]? partStarts, double lonScale)
+    private PackedRings(double[] xy, int[]? ringEnds, int[]? partStarts, double lonScale)
     {
         _xy = xy;
         _ringEnds = ringEnds;
@@ -79,43 +82,55 @@ internal sealed class PackedRings
             }
         }
 
-        return new PackedRings(xy, ends, starts, Math.Cos(Geo.GeoMath.ToRadians(polygonal.EnvelopeInternal.Centre.Y)));
+        return new PackedRings(xy, ends.Length == 1 ? null : ends, starts, Math.Cos(Geo.GeoMath.ToRadians(polygonal.EnvelopeInternal.Centre.Y)));
     }
 
     /// <summary>The distance from (x, y) (x = longitude × <see cref="LonScale"/>) to the shape in scaled degrees; 0 inside or on an edge.</summary>
     public double Distance(double x, double y)
     {
-        var scale = LonScale;
-        var inside = false;
-        var nearest = double.MaxValue;
-        var start = 0;
-        foreach (var end in _ringEnds)
+        var (inside, nearest) = (false, double.MaxValue);
+        if (_ringEnds is null)
         {
-            for (var i = start; i + 3 < end; i += 2)
+            Walk(0, _xy.Length, x, y, ref inside, ref nearest);
+        }
+        else
+        {
+            var start = 0;
+            foreach (var end in _ringEnds)
             {
-                double ax = _xy[i] * scale, ay = _xy[i + 1], bx = _xy[i + 2] * scale, by = _xy[i + 3];
-                // Even-odd: the edge crosses the horizontal through y to the right of x (half-open in y, so a vertex counts once).
-                if ((ay > y) != (by > y) && x < ax + ((y - ay) * (bx - ax) / (by - ay)))
-                {
-                    inside = !inside;
-                }
-
-                nearest = Math.Min(nearest, SegmentDistanceSquared(x, y, ax, ay, bx, by));
+                Walk(start, end, x, y, ref inside, ref nearest);
+                start = end;
             }
-
-            start = end;
         }
 
         return inside ? 0 : Math.Sqrt(nearest);
     }
 
+    /// <summary>One ring's edges: flips <paramref name="inside"/> at each crossing, lowers <paramref name="nearest"/> (squared).</summary>
+    private void Walk(int start, int end, double x, double y, ref bool inside, ref double nearest)
+    {
+        var scale = LonScale;
+        for (var i = start; i + 3 < end; i += 2)
+        {
+            double ax = _xy[i] * scale, ay = _xy[i + 1], bx = _xy[i + 2] * scale, by = _xy[i + 3];
+            // Even-odd: the edge crosses the horizontal through y to the right of x (half-open in y, so a vertex counts once).
+            if ((ay > y) != (by > y) && x < ax + ((y - ay) * (bx - ax) / (by - ay)))
+            {
+                inside = !inside;
+            }
+
+            nearest = Math.Min(nearest, SegmentDistanceSquared(x, y, ax, ay, bx, by));
+        }
+    }
+
     /// <summary>The NTS geometry again: a Polygon, or a MultiPolygon if it was one.</summary>
     public Geometry ToGeometry(GeometryFactory factory)
     {
-        var rings = new LinearRing[_ringEnds.Length];
-        for (int r = 0, start = 0; r < rings.Length; start = _ringEnds[r++])
+        var ends = _ringEnds ?? [_xy.Length];
+        var rings = new LinearRing[ends.Length];
+        for (int r = 0, start = 0; r < rings.Length; start = ends[r++])
         {
-            var coordinates = new Coordinate[(_ringEnds[r] - start) / 2];
+            var coordinates = new Coordinate[(ends[r] - start) / 2];
             for (var i = 0; i < coordinates.Length; i++)
             {
                 coordinates[i] = new Coordinate(_xy[start + (2 * i)], _xy[start + (2 * i) + 1]);

@@ -11,13 +11,13 @@ namespace Vigil.Server.Ingestion;
 /// Checks a device's id and secret for both transports. The stored hash is cached for a minute, so a fleet
 /// reconnecting after an outage does not hit the database once per connection; re-provisioning or a status
 /// change on this node forgets the entry at once (another node's cache follows within the minute). The hash is held
-/// as its 32 bytes, not the stored 64 hex characters: every active device has an entry (152 bytes as a string, 56 as
-/// bytes; P6, docs/benchmarks.md).
+/// as its 32 bytes inside the entry, not the stored 64 hex characters nor an array: every active device has an entry
+/// (152 bytes more as a string, 56 as an array; P6, docs/benchmarks.md).
 /// </summary>
 public sealed class DeviceCredentials(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, (byte[]? SecretHash, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
 
     /// <summary>True when the device exists, is not retired, is provisioned, and the secret matches.</summary>
     public async Task<bool> VerifyAsync(string deviceId, string? secret, CancellationToken ct)
@@ -28,19 +28,49 @@ public sealed class DeviceCredentials(IServiceScopeFactory scopes, TimeProvider 
         }
 
         var now = clock.GetUtcNow();
-        if (!_cache.TryGetValue(deviceId, out var entry) || entry.Until <= now)
+        if (!_cache.TryGetValue(deviceId, out var entry) || entry.UntilUtcTicks <= now.UtcTicks)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
             var hash = await db.Devices.AsNoTracking().Where(d => d.DeviceId == deviceId && d.Status != DeviceStatus.Retired)
                 .Select(d => d.SecretHash).SingleOrDefaultAsync(ct);
-            entry = (hash is null ? null : Convert.FromHexString(hash), now + CacheFor);
+            entry = Entry.Of(hash, now + CacheFor);
             _cache[deviceId] = entry;
         }
 
         var actual = Convert.FromHexString(DeviceEndpoints.HashSecret(secret));
-        return entry.SecretHash is { } expected && CryptographicOperations.FixedTimeEquals(expected, actual);
+        var expected = entry.Hash;
+        return entry.Known && CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 
     public void Forget(string deviceId) => _cache.TryRemove(deviceId, out _);
+
+    /// <summary>A device's stored hash (unknown: no such device, retired, or never provisioned) and when to look again.</summary>
+    private readonly struct Entry
+    {
+        private Entry(bool known, Sha256 hash, long untilUtcTicks) => (Known, Hash, UntilUtcTicks) = (known, hash, untilUtcTicks);
+
+        public bool Known { get; }
+
+        public Sha256 Hash { get; }
+
+        public long UntilUtcTicks { get; }
+
+        /// <param name="hexHash">The stored hash: 64 hex digits, or null.</param>
+        public static Entry Of(string? hexHash, DateTimeOffset until)
+        {
+            var hash = default(Sha256);
+            var known = hexHash is { Length: 2 * Sha256.Length }
+                && Convert.FromHexString(hexHash, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == Sha256.Length;
+            return new Entry(known, hash, until.UtcTicks);
+        }
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct Sha256
+    {
+        public const int Length = 32;
+
+        private byte _first;
+    }
 }

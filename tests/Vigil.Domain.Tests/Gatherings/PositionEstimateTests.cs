@@ -106,6 +106,19 @@ public class PositionEstimateTests
         Assert.Single(gap.Fixes);
     }
 
+    [Theory]
+    [InlineData(21.0285113, 105.8542001)]
+    [InlineData(8.6, 104.72)]
+    [InlineData(-90, -180)]
+    [InlineData(90, 180)]
+    public void TrailFix_KeepsSevenDecimals_In20Bytes(double lat, double lon)
+    {
+        var fix = TrailFix.Of(Now, lat, lon, 12.5);
+
+        Assert.Equal((lat, lon, 12.5f, Now), (fix.Lat, fix.Lon, fix.AccuracyMeters, fix.MeasuredAt));
+        Assert.Equal(20, System.Runtime.CompilerServices.Unsafe.SizeOf<TrailFix>());
+    }
+
     private static TrailFix Fix(double minutes, double northTens, double eastTens, double accuracy) =>
         TrailFix.Of(Now.AddMinutes(minutes), Lat + (northTens * TenMetres), Lon + (eastTens * TenMetres), accuracy);
 }
