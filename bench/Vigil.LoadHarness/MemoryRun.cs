@@ -3,22 +3,20 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Vigil.Domain.Gatherings;
 
 namespace Vigil.LoadHarness;
 
 /// <summary>
 /// P6, memory per active device: starts Vigil with the demo fleet, measures the live managed heap (after a full GC)
-/// and the resident set idle, then activates the devices' actors in stages (one HTTPS upload each of its last minutes: no MQTT sessions,
-/// so only the actor, its twin, its case and the per-device caches are added), measuring after each stage. The memory
+/// and the resident set idle, then activates the devices' actors in stages (one HTTPS upload each of its last minutes:
+/// no MQTT sessions, so only the actor, its twin, its case and the per-device caches are added), measuring after each stage. The memory
 /// per device is the slope between stages, so what the first activations warm once (code paths, pools, caches that
 /// do not grow with the fleet) is not charged to every device.
 /// </summary>
 internal static partial class MemoryRun
 {
     private static readonly TimeSpan HeapTimeout = TimeSpan.FromMinutes(10);
-
-    /// <summary>The minutes of messages each device uploads to activate: the gathering trail's capacity (one fix a minute at rest).</summary>
-    private const int ActivationMinutes = 8;
 
     private sealed record Measurement(int Devices, HeapProbe.Snapshot Heap, long Rss)
     {
@@ -80,7 +78,8 @@ internal static partial class MemoryRun
             response.EnsureSuccessStatusCode();
         });
         // An upload is evaluated in one delivery or a few: done once there are as many evaluations as uploads and no more come.
-        for (long evaluated = 0, seen = -1; evaluated < devices.Count || evaluated != seen; (seen, evaluated) = (evaluated, await EvaluationsAsync(http) - evaluatedBefore))
+        var (seen, evaluated) = (-1L, 0L);
+        while (evaluated < devices.Count || evaluated != seen)
         {
             server.ThrowIfExited("activating");
             if (activating.Elapsed > timeout)
@@ -89,18 +88,20 @@ internal static partial class MemoryRun
             }
 
             await Task.Delay(1000);
+            (seen, evaluated) = (evaluated, await EvaluationsAsync(http) - evaluatedBefore);
         }
     }
 
     /// <summary>
-    /// The device's last <see cref="ActivationMinutes"/> minutes, one message a minute, as one batch: a device in
-    /// steady state, whose gathering trail is full and whose baseline and twin have seen readings, not a first message.
+    /// The device's last minutes, one message a minute, as one batch — as many as the gathering trail keeps
+    /// (<see cref="FixTrail.Capacity"/>): a device in steady state, whose trail is full and whose baseline and twin have
+    /// seen readings, not a first message.
     /// </summary>
     private static byte[] LastMinutes(SimulatedDevice device, DateTimeOffset now)
     {
         var random = new Random(device.DeviceId.GetHashCode(StringComparison.Ordinal));
-        var messages = Enumerable.Range(1, ActivationMinutes)
-            .Select(seq => Fleet.Payload(device, seq, now.AddMinutes(seq - ActivationMinutes), random, strapCut: false));
+        var messages = Enumerable.Range(1, FixTrail.Capacity)
+            .Select(seq => Fleet.Payload(device, seq, now.AddMinutes(seq - FixTrail.Capacity), random, strapCut: false));
         return Encoding.UTF8.GetBytes($"[{string.Join(',', messages.Select(Encoding.UTF8.GetString))}]");
     }
 
@@ -120,7 +121,7 @@ internal static partial class MemoryRun
         var growth = grew.Select(t => string.Create(c, $"| {t.Type} | {t.Count / added:F2} | {t.Bytes / added:F0} B |"));
         return string.Create(c, $"""
             Machine: {Environment.ProcessorCount} cores, {ProcessStats.CpuModel()}; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; commit {Report.Commit()}
-            P6 ({options.Database}, {options.Devices:N0} actors activated in {activateSeconds:F1} s in all, one HTTPS upload each of its last {ActivationMinutes} minutes):
+            P6 ({options.Database}, {options.Devices:N0} actors activated in {activateSeconds:F1} s in all, one HTTPS upload each of its last {FixTrail.Capacity} minutes):
             | devices active | device actors alive | live heap after a full GC | heap dump (every live object) | resident set (RSS) |
             |---:|---:|---:|---:|---:|
             {string.Join('\n', sizes)}

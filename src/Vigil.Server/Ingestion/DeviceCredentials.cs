@@ -39,30 +39,21 @@ public sealed class DeviceCredentials(IServiceScopeFactory scopes, TimeProvider 
         }
 
         var actual = Convert.FromHexString(DeviceEndpoints.HashSecret(secret));
-        var expected = entry.Hash;
-        return entry.Known && CryptographicOperations.FixedTimeEquals(expected, actual);
+        return entry.Hash is { } expected && CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 
     public void Forget(string deviceId) => _cache.TryRemove(deviceId, out _);
 
-    /// <summary>A device's stored hash (unknown: no such device, retired, or never provisioned) and when to look again.</summary>
-    private readonly struct Entry
+    /// <summary>A device's stored hash (null: no such device, retired, or never provisioned) and when to look again.</summary>
+    private readonly record struct Entry(Sha256? Hash, long UntilUtcTicks)
     {
-        private Entry(bool known, Sha256 hash, long untilUtcTicks) => (Known, Hash, UntilUtcTicks) = (known, hash, untilUtcTicks);
-
-        public bool Known { get; }
-
-        public Sha256 Hash { get; }
-
-        public long UntilUtcTicks { get; }
-
         /// <param name="hexHash">The stored hash: 64 hex digits, or null.</param>
         public static Entry Of(string? hexHash, DateTimeOffset until)
         {
             var hash = default(Sha256);
-            var known = hexHash is { Length: 2 * Sha256.Length }
+            var read = hexHash is { Length: 2 * Sha256.Length }
                 && Convert.FromHexString(hexHash, hash, out _, out var written) == System.Buffers.OperationStatus.Done && written == Sha256.Length;
-            return new Entry(known, hash, until.UtcTicks);
+            return new Entry(read ? hash : null, until.UtcTicks);
         }
     }
 
