@@ -14,6 +14,12 @@ public sealed class ComplianceJobOptions
     /// </summary>
     public int SettleDays { get; set; } = 3;
 
+    /// <summary>
+    /// How many people a pass measures and scores at a time (default 1,000): the first pass on a store measures every
+    /// kept day of everyone, and one batch's rows are what it holds at once.
+    /// </summary>
+    public int PeoplePerBatch { get; set; } = 1_000;
+
     /// <summary>The reporting interval, in seconds, the device is told to keep in each tier (the protocol's 30–60 s band).</summary>
     public int GoodIntervalSeconds { get; set; } = 60;
 

@@ -84,6 +84,7 @@ public static class IntelligenceExtensions
             .Validate(o => o.RecomputeEvery >= TimeSpan.FromMinutes(1) && o.RecomputeEvery <= TimeSpan.FromDays(1),
                 "Compliance:RecomputeEvery must be between 00:01:00 and 1.00:00:00.")
             .Validate(o => o.SettleDays is >= 1 and <= 30, "Compliance:SettleDays must be between 1 and 30.")
+            .Validate(o => o.PeoplePerBatch is >= 1 and <= 100_000, "Compliance:PeoplePerBatch must be between 1 and 100000.")
             .Validate(o => new[] { o.GoodIntervalSeconds, o.WatchIntervalSeconds, o.AttentionIntervalSeconds }.All(s => s is >= 5 and <= 3_600),
                 "Compliance:GoodIntervalSeconds, WatchIntervalSeconds and AttentionIntervalSeconds must be between 5 and 3600.")
             .ValidateOnStart();

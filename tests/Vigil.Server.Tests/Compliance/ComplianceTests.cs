@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MQTTnet;
 using Vigil.Domain.Compliance;
 using Vigil.Domain.Records;
@@ -107,6 +108,40 @@ public abstract class ComplianceTests(VigilFixture fixture)
 
         var command = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(("report-interval", 45), (command.GetProperty("cmd").GetString(), command.GetProperty("seconds").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Pass_InSmallBatches_SameDaysAndScoresAsInOne()
+    {
+        await PrepareAsync();
+        var now = fixture.Clock.GetUtcNow();
+        var whole = await FreshPassAsync(now, peoplePerBatch: 100_000);
+        var batched = await FreshPassAsync(now, peoplePerBatch: 2);
+        Assert.True(whole.Standings.Count > 2, $"{whole.Standings.Count} people scored: one batch of 2 would hold them all.");
+        Assert.Contains(whole.Days, d => d.Contains("\"Depletions\":1", StringComparison.Ordinal));
+        Assert.Equal(whole.Days, batched.Days);
+        Assert.Equal(whole.Standings, batched.Standings);
+
+        // The book alone tells no band its tier: the job's next pass must see the tiers change, as on a fresh store.
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<VigilDbContext>().ComplianceStandings.ExecuteDeleteAsync();
+    }
+
+    /// <summary>A pass on a store with no compliance rows: every kept day measured, every person scored.</summary>
+    private async Task<(List<string> Days, List<string> Standings)> FreshPassAsync(DateTimeOffset now, int peoplePerBatch)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VigilDbContext>();
+        await db.ComplianceDays.ExecuteDeleteAsync();
+        await db.ComplianceStandings.ExecuteDeleteAsync();
+        var book = new ComplianceBook(db, scope.ServiceProvider.GetRequiredService<IOptions<ComplianceOptions>>(),
+            Options.Create(new ComplianceJobOptions { PeoplePerBatch = peoplePerBatch }));
+        await book.RefreshAsync(now);
+        db.ChangeTracker.Clear();
+        var days = await db.ComplianceDays.AsNoTracking().ToListAsync();
+        var standings = await db.ComplianceStandings.AsNoTracking().ToListAsync();
+        return ([.. days.Select(d => JsonSerializer.Serialize(d)).Order(StringComparer.Ordinal)],
+            [.. standings.Select(s => JsonSerializer.Serialize(s)).Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>The history, made once per fixture.</summary>
