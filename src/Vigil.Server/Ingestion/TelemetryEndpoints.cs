@@ -14,7 +14,7 @@ internal static class TelemetryEndpoints
         api.MapPost("/devices/{deviceId}/telemetry", UploadAsync).AllowAnonymous().WithTags("Device ingestion");
 
     private static async Task<IResult> UploadAsync(string deviceId, HttpRequest request, DeviceCredentials credentials, TelemetryIntake intake,
-        UploadRateLimiter limiter, TimeProvider clock, CancellationToken ct)
+        UploadRateLimiter limiter, CancellationToken ct)
     {
         var header = request.Headers.Authorization.ToString();
         var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
@@ -23,7 +23,7 @@ internal static class TelemetryEndpoints
             throw new UnauthorizedException("bad-device-credentials", "Unknown device, retired device, or wrong secret.");
         }
 
-        if (!limiter.TryTake(deviceId, clock.GetUtcNow()))
+        if (!limiter.TryTake(deviceId))
         {
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many uploads.",
                 detail: $"A device may upload {limiter.UploadsPerMinute} times a minute; buffer and send batches.",

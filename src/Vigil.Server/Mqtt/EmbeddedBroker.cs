@@ -12,7 +12,7 @@ namespace Vigil.Server.Mqtt;
 /// when this interceptor returns.
 /// </summary>
 internal sealed class EmbeddedBroker(DeviceCredentials credentials, TelemetryIntake intake, UploadRateLimiter limiter,
-    IngestionMetrics metrics, TimeProvider clock, ILogger<EmbeddedBroker> logger)
+    IngestionMetrics metrics, ILogger<EmbeddedBroker> logger)
 {
     public const string Transport = "mqtt";
 
@@ -56,7 +56,7 @@ internal sealed class EmbeddedBroker(DeviceCredentials credentials, TelemetryInt
             return;
         }
 
-        if (!limiter.TryTake(e.ClientId, clock.GetUtcNow()))
+        if (!limiter.TryTake(e.ClientId))
         {
             Refuse(e, MqttPubAckReasonCode.QuotaExceeded, "rate", $"A device may send {limiter.UploadsPerMinute} messages a minute.");
             return;

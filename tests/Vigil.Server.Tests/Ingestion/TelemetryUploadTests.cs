@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Server.Data;
 using Vigil.Server.Ingestion;
 using Vigil.Server.Tests.Infrastructure;
@@ -136,6 +137,24 @@ public abstract class TelemetryUploadTests(VigilFixture fixture)
 
         Assert.All(statuses.Take(new IngestionOptions().UploadsPerMinute), s => Assert.Equal(200, s));
         Assert.Equal(429, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Credentials_CachedForAMinute_ThenSweptOut_AndReadAgainWhenNeeded()
+    {
+        var clock = new FakeTimeProvider(fixture.Clock.GetUtcNow());
+        using var credentials = new DeviceCredentials(fixture.Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock);
+        var (known, other) = (fixture.Credentials.Devices[0], fixture.Credentials.Devices[1]);
+        Assert.True(await credentials.VerifyAsync(known.DeviceId, known.Secret, CancellationToken.None));
+        Assert.False(await credentials.VerifyAsync(other.DeviceId, known.Secret, CancellationToken.None));
+        Assert.Equal(2, credentials.Cached);
+
+        // An MQTT device authenticates once, at CONNECT: its entry does not stay after it has expired.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, credentials.Cached);
+        Assert.True(await credentials.VerifyAsync(known.DeviceId, known.Secret, CancellationToken.None));
+        Assert.False(await credentials.VerifyAsync(known.DeviceId, other.Secret, CancellationToken.None));
+        Assert.Equal(1, credentials.Cached);
     }
 }
 

@@ -72,12 +72,21 @@ public abstract class LiveFeedTests(VigilFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromSeconds(3));
         Assert.Equal(newest, await officer.NextPositionAsync());
 
-        // Late data measured before what was pushed is not pushed; the next window's position is.
-        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+        // Late data measured before what was pushed is not pushed within the window; the next window's position is.
         await Feed.PublishPositionAsync(first with { Lat = 21.000 });
         var later = Position(hk, lat: 21.032);
         await Feed.PublishPositionAsync(later);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(later, await officer.NextPositionAsync());
+
+        // A window that ends with nothing held releases the person's throttle (only people heard from in the last
+        // seconds hold one); the next position goes out at once.
+        Assert.True(Feed.Throttles(hk.PersonId));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.False(Feed.Throttles(hk.PersonId));
+        var next = Position(hk, lat: 21.033);
+        await Feed.PublishPositionAsync(next);
+        Assert.Equal(next, await officer.NextPositionAsync());
     }
 
     [Theory]
