@@ -41,6 +41,13 @@ internal sealed record HarnessOptions
     /// </summary>
     public IReadOnlyList<int> Stages { get; init; } = [];
 
+    /// <summary>
+    /// P6: how long the memory run waits after a stage's uploads are evaluated before it measures (default 5 s). Past
+    /// ~2 minutes the state of the upload itself is gone (the credential entry, the upload count, the live throttle,
+    /// each swept once used) and what is measured is a device between its reports: the actor, its twin, its case and its trail.
+    /// </summary>
+    public int SettleSeconds { get; init; } = 5;
+
     public string? Out { get; init; }
 
     /// <summary>Internal: run as the bare broker on this port (the broker-only mode's server process).</summary>
@@ -70,6 +77,7 @@ internal sealed record HarnessOptions
                 "--broker-only" => options with { BrokerOnly = true },
                 "--memory" => options with { Memory = true },
                 "--stages" => options with { Stages = [.. Next().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
+                "--settle" => options with { SettleSeconds = NextInt() },
                 "--out" => options with { Out = Next() },
                 "--serve-broker" => options with { ServeBrokerPort = NextInt() },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}. See docs/benchmarks.md for the harness's options."),
@@ -101,6 +109,11 @@ internal sealed record HarnessOptions
         if (options.Stages.Any(s => s < 1 || s >= options.Devices) || !options.Stages.SequenceEqual(options.Stages.Order().Distinct()))
         {
             throw new ArgumentException("--stages must be rising fleet sizes, each at least 1 and below --devices (e.g. --devices 20000 --stages 2000,10000).");
+        }
+
+        if (options.SettleSeconds is < 0 or > 3_600)
+        {
+            throw new ArgumentException("--settle must be 0 to 3600 seconds.");
         }
 
         return options;

@@ -48,8 +48,8 @@ internal static partial class MemoryRun
         {
             var from = measurements[^1].Devices;
             await ActivateAsync(http, server, devices.Skip(from).Take(stage - from).ToList(), scaled);
-            Console.Error.WriteLine($"{stage} actors active after {activating.Elapsed.TotalSeconds:F0} s; measuring…");
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            Console.Error.WriteLine($"{stage} actors active after {activating.Elapsed.TotalSeconds:F0} s; measuring in {options.SettleSeconds} s…");
+            await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
             measurements.Add(await MeasureAsync(server.Pid, stage));
         }
 
@@ -121,7 +121,7 @@ internal static partial class MemoryRun
         var growth = grew.Select(t => string.Create(c, $"| {t.Type} | {t.Count / added:F2} | {t.Bytes / added:F0} B |"));
         return string.Create(c, $"""
             Machine: {Environment.ProcessorCount} cores, {ProcessStats.CpuModel()}; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; commit {Report.Commit()}
-            P6 ({options.Database}, {options.Devices:N0} actors activated in {activateSeconds:F1} s in all, one HTTPS upload each of its last {FixTrail.Capacity} minutes):
+            P6 ({options.Database}, {options.Devices:N0} actors activated in {activateSeconds:F1} s in all, one HTTPS upload each of its last {FixTrail.Capacity} minutes, measured {options.SettleSeconds} s after each stage):
             | devices active | device actors alive | live heap after a full GC | heap dump (every live object) | resident set (RSS) |
             |---:|---:|---:|---:|---:|
             {string.Join('\n', sizes)}

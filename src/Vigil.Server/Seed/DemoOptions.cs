@@ -10,8 +10,8 @@ public sealed class DemoOptions
     /// <summary>Seed the demo data at start-up (the run command's --demo flag sets this).</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>People (each wearing a device) seeded per commune: 100, so the demo fleet is 200 wearers; up to 20,000 so the load harness can seed a large fleet.</summary>
-    [Range(1, 20_000)]
+    /// <summary>People (each wearing a device) seeded per commune: 100, so the demo fleet is 200 wearers; up to 150,000 so the load harness can seed P6's 300,000 devices.</summary>
+    [Range(1, 150_000)]
     public int PeoplePerCommune { get; set; } = 100;
 
     /// <summary>
