@@ -157,6 +157,7 @@ public sealed class ComplianceBook(VigilDbContext db, IOptions<ComplianceOptions
             row.Set(day, pass.Now);
         }
     }
+
     private async Task<IReadOnlyList<TierChange>> ScoreAsync(Pass pass, Guid[] people, Dictionary<(Guid, DateOnly), ComplianceDayRow> rows, CancellationToken ct)
     {
         var standings = await db.ComplianceStandings.Where(s => people.Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, ct);
