@@ -78,10 +78,9 @@ public sealed class ComplianceBook(VigilDbContext db, IOptions<ComplianceOptions
             {
                 MeasureDay(pass, date, unmeasured, readings, rows);
             }
-
-            await db.SaveChangesAsync(ct);
         }
 
+        // The measured days are saved with the scores, in one round trip.
         return await ScoreAsync(pass, people, rows, ct);
     }
 

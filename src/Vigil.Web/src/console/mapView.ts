@@ -22,12 +22,18 @@ export function mapView(main: HTMLElement, me: Me): () => void {
   const cleanups: (() => void)[] = [];
   let map: L.Map | null = null;
   let disposed = false;
+  // When each person's newest position was measured: the map only moves forward (a late push or the first read racing
+  // the feed never puts a person back where they were).
+  const newestAt = new Map<string, number>();
+  const isNewest = (p: { personId: string; measuredAt: string }) => {
+    const at = Date.parse(p.measuredAt);
+    if (at < (newestAt.get(p.personId) ?? -Infinity)) return false;
+    newestAt.set(p.personId, at);
+    return true;
+  };
   // Positions pushed while the map is still loading wait here, newest per person, so that none is lost.
   const early = new Map<string, LivePosition>();
-  let onPosition = (p: LivePosition) => {
-    const held = early.get(p.personId);
-    if (!held || Date.parse(held.measuredAt) <= Date.parse(p.measuredAt)) early.set(p.personId, p);
-  };
+  let onPosition = (p: LivePosition) => { if (isNewest(p)) early.set(p.personId, p); };
   cleanups.push(live.onPosition(p => onPosition(p)));
 
   const icon = (personId: string) => {
@@ -39,14 +45,8 @@ export function mapView(main: HTMLElement, me: Me): () => void {
     });
   };
 
-  // When each marker's position was measured: the map only moves forward (a late push or the first read racing the
-  // feed never puts a person back where they were).
-  const shownAt = new Map<string, number>();
-
   const place = (p: { personId: string; lat: number; lon: number; measuredAt: string }, cluster: L.MarkerClusterGroup) => {
-    const measuredAt = Date.parse(p.measuredAt);
-    if (measuredAt < (shownAt.get(p.personId) ?? -Infinity)) return;
-    shownAt.set(p.personId, measuredAt);
+    if (!isNewest(p)) return;
     let marker = markers.get(p.personId);
     if (!marker) {
       marker = L.marker([p.lat, p.lon], { icon: icon(p.personId) });
